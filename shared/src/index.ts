@@ -1,0 +1,6 @@
+export * from './error-codes';
+export * from './permissions';
+export * from './regions';
+export * from './roles';
+export * from './submissions';
+export * from './user';

@@ -1,0 +1,162 @@
+import { createMongoAbility, type MongoAbility, type RawRuleOf, subject } from '@casl/ability';
+import { CORRECT_REGIONS, RETURN_REGIONS, type Region } from './regions';
+import { type Role } from './roles';
+import { PARTNER_CHANNELS, STAFF_CHANNELS } from './submissions';
+import type { SessionUser } from './user';
+
+/**
+ * Every permission of the product, for the API and the console alike.
+ * CASL answers *who* may do *what* to *which* records (role, region, firm);
+ * the review state machine answers *when* (which transition is allowed from a state).
+ */
+export const ACTIONS = [
+  'manage',
+  'read',
+  'create',
+  'update',
+  'delete',
+  // partner work on their firm's submissions
+  'submit',
+  'cancel',
+  'upload',
+  // review work
+  'claim',
+  'release',
+  'assign',
+  'correct',
+  'return',
+  'requestItems',
+  'approve',
+  'referOffline',
+  // delegation
+  'promoteAdmin',
+  'departAdmin',
+  'invite',
+  // registrations
+  'decide',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const SUBJECTS = [
+  'Submission',
+  'Firm',
+  'FirmUser',
+  'Registration',
+  'Staff',
+  'Holiday',
+  'Contact',
+  'Notification',
+  'Metrics',
+  'InstructionTemplate',
+  'AuditEvent',
+  'all',
+] as const;
+export type SubjectName = (typeof SUBJECTS)[number];
+
+export type AppAbility = MongoAbility<[Action, SubjectName]>;
+export type AppRule = RawRuleOf<AppAbility>;
+
+/** Submission fields a representative may correct in place (outside CA). */
+export const CORRECTABLE_SUBMISSION_FIELDS = ['requestedEffectiveDate', 'paymentMethod', 'plans', 'group.*'] as const;
+
+type RuleBuilder = (user: SessionUser) => AppRule[];
+
+const intersect = (mine: readonly Region[], allowed: readonly Region[]) => mine.filter((r) => allowed.includes(r));
+
+/** What a representative does in their own regions; a lead does all of it too. */
+const reviewRules: RuleBuilder = (user) => {
+  const inMyRegions = { region: { $in: [...user.regions] } };
+  return [
+    // Partners' unsubmitted drafts are theirs alone.
+    { action: 'read', subject: 'Submission', conditions: { ...inMyRegions, state: { $ne: 'DRAFT' } } },
+    {
+      action: ['claim', 'release', 'requestItems', 'approve', 'referOffline', 'upload'],
+      subject: 'Submission',
+      conditions: inMyRegions,
+    },
+    // Staff key in email and offline submissions for their regions.
+    {
+      action: 'create',
+      subject: 'Submission',
+      conditions: { ...inMyRegions, channel: { $in: [...STAFF_CHANNELS] } },
+    },
+    // Region policy: CA returns, the other regions correct in place.
+    {
+      action: 'correct',
+      subject: 'Submission',
+      fields: [...CORRECTABLE_SUBMISSION_FIELDS],
+      conditions: { region: { $in: intersect(user.regions, CORRECT_REGIONS) } },
+    },
+    {
+      action: 'return',
+      subject: 'Submission',
+      conditions: { region: { $in: intersect(user.regions, RETURN_REGIONS) } },
+    },
+    { action: 'read', subject: 'InstructionTemplate', conditions: inMyRegions },
+  ];
+};
+
+const partnerRules: RuleBuilder = (user) => {
+  const firmId = user.firmId ?? '';
+  const ofMyFirm = { firmId };
+  return [
+    // A withdrawn transaction disappears from the partner's list.
+    { action: 'read', subject: 'Submission', conditions: { ...ofMyFirm, state: { $ne: 'WITHDRAWN' } } },
+    {
+      action: 'create',
+      subject: 'Submission',
+      conditions: { ...ofMyFirm, channel: { $in: [...PARTNER_CHANNELS] } },
+    },
+    { action: ['update', 'submit', 'cancel', 'upload'], subject: 'Submission', conditions: ofMyFirm },
+    { action: 'read', subject: 'Firm', conditions: { id: firmId } },
+    { action: 'read', subject: 'FirmUser', conditions: ofMyFirm },
+  ];
+};
+
+/** One table: each role's rules. A user with several roles gets the union. */
+export const ROLE_RULES: Record<Role, RuleBuilder> = {
+  rep: reviewRules,
+  lead: (user) => {
+    const inMyRegions = { region: { $in: [...user.regions] } };
+    return [
+      ...reviewRules(user),
+      { action: 'assign', subject: 'Submission', conditions: inMyRegions },
+      { action: 'read', subject: 'Metrics', conditions: inMyRegions },
+      { action: 'manage', subject: 'InstructionTemplate', conditions: inMyRegions },
+    ];
+  },
+  ga_support: () => [
+    { action: 'read', subject: ['Firm', 'FirmUser'] },
+    { action: ['promoteAdmin', 'departAdmin'], subject: 'Firm' },
+    { action: 'invite', subject: 'FirmUser' },
+  ],
+  ebs: () => [
+    { action: 'read', subject: ['Firm', 'FirmUser'] },
+    { action: ['read', 'create', 'decide'], subject: 'Registration' },
+  ],
+  admin: () => [
+    { action: 'manage', subject: ['Staff', 'Holiday', 'Contact'] },
+    { action: 'read', subject: ['Notification', 'AuditEvent'] },
+  ],
+  broker: partnerRules,
+  ga_delegate: partnerRules,
+  ga_admin: (user) => [
+    ...partnerRules(user),
+    // A firm's administrator adds delegates to their own firm only.
+    { action: 'invite', subject: 'FirmUser', conditions: { firmId: user.firmId ?? '', role: 'DELEGATE' } },
+  ],
+};
+
+/** Read access every logged-in user has: the business-day calendar and the contact mailboxes. */
+const everyoneRules: AppRule[] = [{ action: 'read', subject: ['Holiday', 'Contact'] }];
+
+export function defineRulesFor(user: SessionUser): AppRule[] {
+  return [...everyoneRules, ...user.roles.flatMap((role) => ROLE_RULES[role]?.(user) ?? [])];
+}
+
+export function defineAbilityFor(user: SessionUser): AppAbility {
+  return createMongoAbility<AppAbility>(defineRulesFor(user));
+}
+
+/** Tags a plain record with its subject type, so CASL checks it as an instance. */
+export const asSubject = <T extends object>(type: Exclude<SubjectName, 'all'>, record: T) => subject(type, record);
