@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { appValidationPipe } from './common/validation';
+import type { AppConfig } from './config/app-config';
+
+/** The built console, served from `/` by the API in production shape. */
+export const CONSOLE_DIST = resolve(__dirname, '../../console/dist');
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+const NEST_LEVELS: Record<string, LogLevel[]> = {
+  silent: [],
+  fatal: ['fatal'],
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  // Nest's own start-up chatter (every mapped route) is debug-level noise for us.
+  info: ['fatal', 'error', 'warn'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+/** Builds the whole HTTP application; `main.ts` and the API tests both use it. */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.production,
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
+    logger: new ConsoleLogger({ json: config.production, logLevels: NEST_LEVELS[config.logLevel] }),
+    abortOnError: false,
+  });
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(appValidationPipe());
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Material UI injects its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  const origins = config.corsOrigins.length ? config.corsOrigins : config.production ? [] : ['http://localhost:5173'];
+  app.enableCors({ origin: origins, credentials: false, maxAge: 600 });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 12 } });
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Small Business Back Office API')
+      .setDescription('Review, intake, delegation and registration routes (see API.md).')
+      .setVersion('1.0.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (existsSync(resolve(CONSOLE_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: CONSOLE_DIST, wildcard: false, maxAge: '1h', index: ['index.html'] });
+  }
+  return app;
+}

@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard, PoliciesGuard } from './authorization/guards';
+import { ErrorBodyFilter } from './common/error-body.filter';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { namingStrategy } from './database/naming.strategy';
+import { HealthModule } from './health/health.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: databaseUrl,
+          namingStrategy,
+          autoLoadEntities: true,
+          synchronize: false,
+          migrationsRun: false,
+          extra: { max: 20, connectionTimeoutMillis: 3000 },
+          // Keep starting when PostgreSQL is briefly away; requests answer 503 meanwhile.
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+        AuditModule,
+        AuthModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ErrorBodyFilter },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: PoliciesGuard },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

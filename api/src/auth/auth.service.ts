@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { SessionUser } from '@sbo/shared';
+import { Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { verifyPassword } from './password';
+import { toSessionUser } from './session-user';
+import { User } from './user.entity';
+
+export interface AccessTokenPayload {
+  sub: string;
+  /** The user's token version when the token was issued; raising it revokes the token. */
+  tv: number;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The user behind an email and password, or null. Inactive users cannot log in. */
+  async verifyCredentials(email: string, password: string): Promise<User | null> {
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+    const ok = await verifyPassword(user?.passwordHash, password);
+    if (!user || !ok || !user.active) {
+      await this.audit.record({
+        actor: user ? { id: user.id, email: user.email } : { id: null, email: email.trim().toLowerCase() },
+        action: 'auth.login_failed',
+        entityType: 'User',
+        entityId: user?.id ?? 'unknown',
+        reason: !user || !ok ? 'wrong email or password' : 'account inactive',
+      });
+      return null;
+    }
+    return user;
+  }
+
+  async issueToken(user: User): Promise<{ accessToken: string; expiresIn: number; user: SessionUser }> {
+    const payload: AccessTokenPayload = { sub: user.id, tv: user.tokenVersion };
+    const accessToken = await this.jwt.signAsync(payload);
+    await this.audit.record({
+      actor: { id: user.id, email: user.email },
+      action: 'auth.login',
+      entityType: 'User',
+      entityId: user.id,
+    });
+    return { accessToken, expiresIn: this.config.jwtTtlSeconds, user: toSessionUser(user) };
+  }
+
+  /** The session behind a verified token, or null when the user is gone, inactive, or the token was revoked. */
+  async sessionFor(payload: AccessTokenPayload): Promise<SessionUser | null> {
+    const user = await this.users.findOne({ where: { id: payload.sub } });
+    if (!user || !user.active || user.tokenVersion !== payload.tv) return null;
+    return toSessionUser(user);
+  }
+
+  /** Logout ends every token the user holds. */
+  async revokeSessions(user: SessionUser): Promise<void> {
+    await this.users.increment({ id: user.id }, 'tokenVersion', 1);
+    await this.audit.record({
+      actor: { id: user.id, email: user.email },
+      action: 'auth.logout',
+      entityType: 'User',
+      entityId: user.id,
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { SessionUser } from '@sbo/shared';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppError } from '../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { type AccessTokenPayload, AuthService } from './auth.service';
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  /** Checked on every request, so a deactivated user or a revoked token stops working at once. */
+  async validate(payload: AccessTokenPayload): Promise<SessionUser> {
+    const session = await this.auth.sessionFor(payload);
+    if (!session) throw new AppError(401, 'UNAUTHENTICATED', 'Your session has ended. Log in again.');
+    return session;
+  }
+}

@@ -1,0 +1,110 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { ApiErrorBody, ErrorCode } from '@sbo/shared';
+import type { FastifyReply } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { AppError } from './app-error';
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+const STATUS_NAMES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** PostgreSQL error classes that mean the database is away, not that the request was wrong. */
+const UNAVAILABLE_SQLSTATES = /^(08|53|57P0[1-3])/;
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  if (code && (CONNECTION_ERRORS.has(code) || UNAVAILABLE_SQLSTATES.test(code))) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|the database system is (shutting down|starting up)/i.test(
+    e?.message ?? '',
+  );
+}
+
+/** Builds the one error body of API.md from anything thrown (Nest maps Fastify's own errors to HttpException). */
+export function toErrorBody(exception: unknown): ApiErrorBody {
+  if (exception instanceof AppError) {
+    const { errors } = exception;
+    return {
+      statusCode: exception.status,
+      error: STATUS_NAMES[exception.status] ?? 'Error',
+      message: exception.message,
+      code: exception.code,
+      ...(exception.details === undefined ? {} : { details: exception.details }),
+      ...(errors ? { errors } : {}),
+    };
+  }
+  if (exception instanceof ThrottlerException) {
+    return {
+      statusCode: 429,
+      error: STATUS_NAMES[429],
+      message: 'Too many attempts. Wait a minute, then try again.',
+      code: 'TOO_MANY_REQUESTS',
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? exception.message);
+    return {
+      statusCode: status,
+      error: STATUS_NAMES[status] ?? 'Error',
+      message: status === 404 && /^Cannot /.test(message) ? 'No such route.' : message,
+      code: STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED'),
+    };
+  }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      statusCode: 503,
+      error: STATUS_NAMES[503],
+      message: 'The database is not reachable right now. Nothing was changed; try again in a moment.',
+      code: 'SERVICE_UNAVAILABLE',
+    };
+  }
+  return {
+    statusCode: 500,
+    error: STATUS_NAMES[500],
+    message: 'Something went wrong on our side. It has been logged; try again, and tell support if it persists.',
+    code: 'INTERNAL_ERROR',
+  };
+}
+
+@Catch()
+export class ErrorBodyFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) {
+      const logged = exception instanceof QueryFailedError ? { query: exception.query, err: exception } : exception;
+      this.logger.error(logged instanceof Error ? logged.stack : JSON.stringify(logged));
+    }
+    if (body.statusCode === 401) reply.header('WWW-Authenticate', 'Bearer');
+    reply.status(body.statusCode).send(body);
+  }
+}

@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { seedDemoDataIfEmpty } from '../seed/demo-data';
+import { startEmbeddedPostgres } from './embedded-database';
+import { migrations } from './migrations';
+import { namingStrategy } from './naming.strategy';
+
+export const REPO_ROOT = resolve(__dirname, '../../..');
+export const DEFAULT_PG_DATA_DIR = resolve(REPO_ROOT, '.data/postgres');
+
+export interface PreparedDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** A short-lived connection for start-up work (migrations, seeding), apart from the app's pool. */
+export async function withDataSource<T>(url: string, work: (ds: DataSource) => Promise<T>): Promise<T> {
+  const ds = new DataSource({ type: 'postgres', url, namingStrategy, migrations, migrationsTransactionMode: 'each' });
+  await ds.initialize();
+  try {
+    return await work(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+export const runMigrations = (url: string) => withDataSource(url, (ds) => ds.runMigrations());
+
+/**
+ * Uses DATABASE_URL when set; otherwise starts the embedded PostgreSQL, whose data survives restarts.
+ * Then migrates, and seeds demo data into an empty database outside production.
+ */
+export async function prepareDatabase(config: AppConfig, log: (line: string) => void): Promise<PreparedDatabase> {
+  let url = config.databaseUrl;
+  let stop = async (): Promise<void> => undefined;
+  if (!url) {
+    const dataDir = config.pgDataDir ?? DEFAULT_PG_DATA_DIR;
+    const db = await startEmbeddedPostgres({ dataDir, port: config.pgPort, database: 'sbo', log });
+    log(`Embedded PostgreSQL on port ${config.pgPort}, data in ${db.dataDir}`);
+    url = db.url;
+    stop = db.stop;
+  }
+  await runMigrations(url);
+  if (!config.production) {
+    const seeded = await seedDemoDataIfEmpty(url);
+    if (seeded) log('Seeded demo data (every demo password is demo1234).');
+  }
+  return { url, embedded: !config.databaseUrl, stop };
+}

@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED';
+
+/** One email in the transactional outbox, written in the same transaction as the change it reports. */
+@Entity('notification')
+export class Notification {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
+  id: string;
+
+  @Column()
+  recipient: string;
+
+  @Column()
+  subject: string;
+
+  @Column()
+  body: string;
+
+  @Column()
+  template: string;
+
+  @Column({ type: 'text', nullable: true })
+  entityType: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  entityId: string | null;
+
+  @Column({ type: 'text' })
+  status: NotificationStatus;
+
+  @Column()
+  attempts: number;
+
+  @Column({ type: 'timestamptz' })
+  nextAttemptAt: Date;
+
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,62 @@
+import { TURNAROUND_TARGET_BUSINESS_DAYS } from '@sbo/shared';
+import type { BusinessCalendar } from '../calendar/business-calendar';
+
+/**
+ * The turnaround clock: approval within TURNAROUND_TARGET_BUSINESS_DAYS business days of a
+ * complete submission (SPEC "After intake").
+ *
+ * - All dates are region-local calendar dates (convert timestamps with `regionToday`).
+ * - The clock starts on the day the complete submission arrived; one arriving on a weekend or
+ *   holiday is deemed to arrive on the next business day. That day itself is day 0.
+ * - Business days spent waiting on the submitter (RETURNED, PENDING_ITEMS) do not count: they
+ *   push the due date out and are left out of the age.
+ * - A submission is breached once its age exceeds the target, i.e. on the first business day
+ *   after its due date (a weekend after a Friday due date is not yet a breach).
+ */
+
+/** The day the clock starts for a submission that arrived on `arrivedDate`. */
+export function clockStart(arrivedDate: string, calendar: BusinessCalendar): string {
+  return calendar.businessDayOnOrAfter(arrivedDate);
+}
+
+/** The last business day on which approving the submission still meets the target. */
+export function dueDate(completeSubmittedDate: string, calendar: BusinessCalendar, pausedBusinessDays = 0): string {
+  return calendar.addBusinessDays(
+    clockStart(completeSubmittedDate, calendar),
+    TURNAROUND_TARGET_BUSINESS_DAYS + pausedBusinessDays,
+  );
+}
+
+/** Business days the carrier has held the submission as of `today` (0 on the day it arrived). */
+export function ageInBusinessDays(
+  submittedDate: string,
+  today: string,
+  calendar: BusinessCalendar,
+  pausedBusinessDays = 0,
+): number {
+  return Math.max(0, calendar.businessDaysBetween(clockStart(submittedDate, calendar), today) - pausedBusinessDays);
+}
+
+export function isBreached(
+  submittedDate: string,
+  today: string,
+  calendar: BusinessCalendar,
+  pausedBusinessDays = 0,
+): boolean {
+  return ageInBusinessDays(submittedDate, today, calendar, pausedBusinessDays) > TURNAROUND_TARGET_BUSINESS_DAYS;
+}
+
+/** A stretch spent waiting on the submitter: from the day it was sent back to the day it came back. */
+export interface WaitingPeriod {
+  from: string;
+  /** Null while still waiting: the period runs to `today`. */
+  to: string | null;
+}
+
+/**
+ * Business days paused over `periods`: those after each `from` up to and including its `to`,
+ * so the day the submitter answers is still theirs and the carrier's clock resumes the next one.
+ */
+export function pausedBusinessDays(periods: readonly WaitingPeriod[], today: string, calendar: BusinessCalendar): number {
+  return periods.reduce((sum, p) => sum + Math.max(0, calendar.businessDaysBetween(p.from, p.to ?? today)), 0);
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+const adminUrl = () => {
+  const port = process.env.TEST_PG_PORT;
+  if (!port) throw new Error('TEST_PG_PORT is unset: run API tests through jest, whose global setup starts PostgreSQL');
+  return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+};
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+/** A database of its own for one test file: a copy of the migrated, demo-seeded template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `sbo_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE sbo_template`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    name,
+    url: adminUrl().replace(/\/postgres$/, `/${name}`),
+    drop: async () => {
+      const client = new Client({ connectionString: adminUrl() });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { asSubject, defineAbilityFor } from './permissions';
+import type { Region } from './regions';
+import type { Role } from './roles';
+import type { SessionUser } from './user';
+
+const user = (roles: Role[], regions: Region[] = [], firmId: string | null = null): SessionUser => ({
+  id: 'u1',
+  email: 'u@example.com',
+  name: 'U',
+  roles,
+  regions,
+  firmId,
+});
+
+const submission = (region: Region, extra: Record<string, unknown> = {}) =>
+  asSubject('Submission', { region, firmId: 'firm-a', state: 'IN_REVIEW', channel: 'PORTAL', ...extra });
+
+describe('region policy: CA returns, the other regions correct', () => {
+  const rep = (regions: Region[]) => defineAbilityFor(user(['rep'], regions));
+  it.each<[Region[], Region, boolean, boolean]>([
+    [['CA'], 'CA', false, true],
+    [['CO'], 'CO', true, false],
+    [['GA', 'MAS'], 'GA', true, false],
+    [['GA', 'MAS'], 'MAS', true, false],
+    [['CA', 'CO'], 'CA', false, true],
+    [['CA', 'CO'], 'CO', true, false],
+    // Outside the rep's regions: neither.
+    [['CA'], 'CO', false, false],
+    [['CO'], 'CA', false, false],
+    [['GA', 'MAS'], 'CO', false, false],
+  ])('rep of %j on a %s submission: correct=%s return=%s', (regions, region, canCorrect, canReturn) => {
+    expect(rep(regions).can('correct', submission(region))).toBe(canCorrect);
+    expect(rep(regions).can('return', submission(region))).toBe(canReturn);
+  });
+
+  it('lets a rep correct only the correctable fields', () => {
+    const ability = rep(['CO']);
+    expect(ability.can('correct', submission('CO'), 'group.name')).toBe(true);
+    expect(ability.can('correct', submission('CO'), 'requestedEffectiveDate')).toBe(true);
+    expect(ability.can('correct', submission('CO'), 'region')).toBe(false);
+    expect(ability.can('correct', submission('CO'), 'type')).toBe(false);
+  });
+});
+
+describe('who may do what on a submission', () => {
+  type Case = [string, SessionUser, string, Record<string, unknown>, boolean];
+  const caRep = user(['rep'], ['CA']);
+  const caLead = user(['lead'], ['CA']);
+  const broker = user(['broker'], [], 'firm-a');
+  const otherBroker = user(['broker'], [], 'firm-b');
+  const cases: Case[] = [
+    ['CA rep reads a CA submission', caRep, 'read', { region: 'CA' }, true],
+    ['CA rep reads a CO submission', caRep, 'read', { region: 'CO' }, false],
+    ['CA rep reads a CA partner draft', caRep, 'read', { region: 'CA', state: 'DRAFT' }, false],
+    ['CA rep approves a CA submission', caRep, 'approve', { region: 'CA' }, true],
+    ['CA rep approves a CO submission', caRep, 'approve', { region: 'CO' }, false],
+    ['CA rep assigns', caRep, 'assign', { region: 'CA' }, false],
+    ['CA lead assigns a CA submission', caLead, 'assign', { region: 'CA' }, true],
+    ['CA lead assigns a CO submission', caLead, 'assign', { region: 'CO' }, false],
+    ['CA lead returns a CA submission', caLead, 'return', { region: 'CA' }, true],
+    ['CA rep keys in an OFFLINE submission', caRep, 'create', { region: 'CA', channel: 'OFFLINE' }, true],
+    ['CA rep keys in a PORTAL submission', caRep, 'create', { region: 'CA', channel: 'PORTAL' }, false],
+    ['broker reads their firm submission', broker, 'read', { region: 'CO' }, true],
+    ['broker reads their withdrawn submission', broker, 'read', { region: 'CO', state: 'WITHDRAWN' }, false],
+    ['broker reads another firm submission', otherBroker, 'read', { region: 'CO' }, false],
+    ['broker submits their firm submission', broker, 'submit', { region: 'CA' }, true],
+    ['broker submits another firm submission', otherBroker, 'submit', { region: 'CA' }, false],
+    ['broker approves', broker, 'approve', { region: 'CA' }, false],
+    ['broker creates a PORTAL submission for their firm', broker, 'create', { channel: 'PORTAL', firmId: 'firm-a' }, true],
+    ['broker creates an OFFLINE submission', broker, 'create', { channel: 'OFFLINE', firmId: 'firm-a' }, false],
+    ['GA support reads a submission', user(['ga_support']), 'read', { region: 'CA' }, false],
+    ['EBS reads a submission', user(['ebs']), 'read', { region: 'CA' }, false],
+    ['admin reads a submission', user(['admin']), 'read', { region: 'CA' }, false],
+  ];
+  it.each(cases)('%s → %s', (_, who, action, record, expected) => {
+    const ability = defineAbilityFor(who);
+    expect(ability.can(action as never, submission((record.region as Region) ?? 'CA', record))).toBe(expected);
+  });
+});
+
+describe('delegation, registrations and administration by role', () => {
+  const roles: Role[] = ['rep', 'lead', 'ga_support', 'ebs', 'admin', 'broker', 'ga_admin', 'ga_delegate'];
+  // [action, subject, roles allowed (by subject type)]
+  const table: [string, string, Role[]][] = [
+    ['read', 'Firm', ['ga_support', 'ebs', 'broker', 'ga_admin', 'ga_delegate']],
+    ['promoteAdmin', 'Firm', ['ga_support']],
+    ['departAdmin', 'Firm', ['ga_support']],
+    ['invite', 'FirmUser', ['ga_support', 'ga_admin']],
+    ['decide', 'Registration', ['ebs']],
+    ['read', 'Registration', ['ebs']],
+    ['manage', 'Staff', ['admin']],
+    ['manage', 'Holiday', ['admin']],
+    ['read', 'Holiday', roles],
+    ['read', 'Notification', ['admin']],
+    ['read', 'Metrics', ['lead']],
+    ['assign', 'Submission', ['lead']],
+  ];
+  it.each(table)('%s %s is allowed to exactly %j', (action, subjectType, allowed) => {
+    const actual = roles.filter((role) =>
+      defineAbilityFor(user([role], ['CA'], 'firm-a')).can(action as never, subjectType as never),
+    );
+    expect(actual.sort()).toEqual([...allowed].sort());
+  });
+
+  it('lets a GA administrator invite delegates to their own firm only, never administrators', () => {
+    const ability = defineAbilityFor(user(['ga_admin'], [], 'firm-a'));
+    expect(ability.can('invite', asSubject('FirmUser', { firmId: 'firm-a', role: 'DELEGATE' }))).toBe(true);
+    expect(ability.can('invite', asSubject('FirmUser', { firmId: 'firm-a', role: 'ADMIN' }))).toBe(false);
+    expect(ability.can('invite', asSubject('FirmUser', { firmId: 'firm-b', role: 'DELEGATE' }))).toBe(false);
+  });
+
+  it('shows a partner only their own firm', () => {
+    const ability = defineAbilityFor(user(['ga_delegate'], [], 'firm-a'));
+    expect(ability.can('read', asSubject('Firm', { id: 'firm-a' }))).toBe(true);
+    expect(ability.can('read', asSubject('Firm', { id: 'firm-b' }))).toBe(false);
+  });
+});
