@@ -3,12 +3,14 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ContactsModule } from './contacts/contacts.module';
 import { JwtAuthGuard, PoliciesGuard } from './authorization/guards';
 import { ErrorBodyFilter } from './common/error-body.filter';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { namingStrategy } from './database/naming.strategy';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { StaffModule } from './staff/staff.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +35,8 @@ export class AppModule {
         AuthModule,
         HealthModule,
         NotificationsModule,
+        ContactsModule,
+        StaffModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

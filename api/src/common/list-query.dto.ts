@@ -50,7 +50,8 @@ export function applyListQuery<T extends ObjectLiteral>(
   defaultSort: { field: string; order: 'ASC' | 'DESC' },
 ): SelectQueryBuilder<T> {
   const field = query.sort ?? defaultSort.field;
-  const expression = Object.hasOwn(sortable, field) ? sortable[field] : undefined;
+  // react-admin sorts by `id` unless told otherwise.
+  const expression = Object.hasOwn(sortable, field) ? sortable[field] : field === 'id' ? `${qb.alias}.id` : undefined;
   if (!expression) {
     throw validationError([{ field: 'sort', messages: [`sort must be one of: ${Object.keys(sortable).join(', ')}`] }]);
   }

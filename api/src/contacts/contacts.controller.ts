@@ -1,0 +1,31 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { SessionUser } from '@sbo/shared';
+import { CheckPolicies, CurrentUser } from '../authorization/policies.decorator';
+import { ContactsService } from './contacts.service';
+import { UpdateContactDto } from './update-contact.dto';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('contacts')
+export class ContactsController {
+  constructor(private readonly contacts: ContactsService) {}
+
+  @Get()
+  @CheckPolicies((ability) => ability.can('read', 'Contact'))
+  list() {
+    return this.contacts.list();
+  }
+
+  @Get(':id')
+  @CheckPolicies((ability) => ability.can('read', 'Contact'))
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.contacts.get(id);
+  }
+
+  @Patch(':id')
+  @CheckPolicies((ability) => ability.can('update', 'Contact'))
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateContactDto, @CurrentUser() user: SessionUser) {
+    return this.contacts.update(id, dto, user);
+  }
+}

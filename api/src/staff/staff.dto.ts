@@ -1,0 +1,124 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { REGIONS, type Region, STAFF_ROLES, type StaffRole } from '@sbo/shared';
+import { ListQueryDto } from '../common/list-query.dto';
+
+const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const PHONE = /^[0-9+() .-]{7,25}$/;
+
+export class CreateStaffDto {
+  @ApiProperty({ example: 'rep.new@example.com' })
+  @Transform(lower)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  name: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(PHONE, { message: 'phone must be a phone number' })
+  phone?: string;
+
+  @ApiProperty({ enum: STAFF_ROLES, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(STAFF_ROLES, { each: true, message: `each role must be one of: ${STAFF_ROLES.join(', ')}` })
+  roles: StaffRole[];
+
+  @ApiProperty({ enum: REGIONS, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(REGIONS.length)
+  @IsIn(REGIONS, { each: true, message: `each region must be one of: ${REGIONS.join(', ')}` })
+  regions: Region[];
+
+  @ApiProperty({ description: 'initial password, at least 8 characters' })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password: string;
+}
+
+export class UpdateStaffDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  name?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Matches(PHONE, { message: 'phone must be a phone number' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ enum: STAFF_ROLES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(STAFF_ROLES, { each: true, message: `each role must be one of: ${STAFF_ROLES.join(', ')}` })
+  roles?: StaffRole[];
+
+  @ApiPropertyOptional({ enum: REGIONS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(REGIONS, { each: true, message: `each region must be one of: ${REGIONS.join(', ')}` })
+  regions?: Region[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class StaffListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ description: 'search in name and email' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: STAFF_ROLES })
+  @IsOptional()
+  @IsIn(STAFF_ROLES)
+  role?: StaffRole;
+
+  @ApiPropertyOptional({ enum: REGIONS })
+  @IsOptional()
+  @IsIn(REGIONS)
+  region?: Region;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => String)
+  @IsIn(['true', 'false'])
+  active?: 'true' | 'false';
+}
