@@ -74,7 +74,15 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json' });
 
   if (existsSync(resolve(CONSOLE_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: CONSOLE_DIST, wildcard: false, maxAge: '1h', index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: CONSOLE_DIST,
+      wildcard: false,
+      index: ['index.html'],
+      cacheControl: false,
+      // Hashed bundles never change; index.html must be fresh so it never points at removed bundles.
+      setHeaders: (res, path) =>
+        res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   }
   return app;
 }

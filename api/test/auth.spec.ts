@@ -105,6 +105,17 @@ describe('login and session (API)', () => {
     expect(res.body.message).toContain('expired');
   });
 
+  it('refresh gives a working token for a live session, and none after logout', async () => {
+    const login = await t.http().post('/api/auth/login').send({ email: 'rep.multi@example.com', password: 'demo1234' });
+    const refreshed = await t.http().post('/api/auth/refresh').set('Authorization', `Bearer ${login.body.accessToken}`);
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body).toMatchObject({ expiresIn: 900, user: { email: 'rep.multi@example.com' } });
+    const auth = `Bearer ${refreshed.body.accessToken}`;
+    expect((await t.http().get('/api/auth/me').set('Authorization', auth)).status).toBe(200);
+    await t.http().post('/api/auth/logout').set('Authorization', auth);
+    expect((await t.http().post('/api/auth/refresh').set('Authorization', auth)).status).toBe(401);
+  });
+
   it('logout ends the session at once', async () => {
     const login = await t.http().post('/api/auth/login').send({ email: 'ebs@example.com', password: 'demo1234' });
     const auth = `Bearer ${login.body.accessToken}`;

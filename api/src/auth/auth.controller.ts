@@ -29,6 +29,15 @@ export class AuthController {
     return user;
   }
 
+  @Post('refresh')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'A fresh access token for a live session, so a working day needs no re-login.' })
+  refresh(@CurrentUser() user: SessionUser) {
+    return this.auth.refreshToken(user);
+  }
+
   @Post('logout')
   @HttpCode(204)
   @Authenticated()

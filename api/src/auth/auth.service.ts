@@ -15,6 +15,13 @@ export interface AccessTokenPayload {
   tv: number;
 }
 
+export interface IssuedToken {
+  accessToken: string;
+  /** Seconds until the token expires; refresh before then. */
+  expiresIn: number;
+  user: SessionUser;
+}
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -45,15 +52,25 @@ export class AuthService {
     return user;
   }
 
-  async issueToken(user: User): Promise<{ accessToken: string; expiresIn: number; user: SessionUser }> {
-    const payload: AccessTokenPayload = { sub: user.id, tv: user.tokenVersion };
-    const accessToken = await this.jwt.signAsync(payload);
+  async issueToken(user: User): Promise<IssuedToken> {
+    const issued = await this.sign(user);
     await this.audit.record({
       actor: { id: user.id, email: user.email },
       action: 'auth.login',
       entityType: 'User',
       entityId: user.id,
     });
+    return issued;
+  }
+
+  /** The session was checked by the JWT strategy just now (active, not revoked). */
+  async refreshToken(session: SessionUser): Promise<IssuedToken> {
+    return this.sign(await this.users.findOneByOrFail({ id: session.id }));
+  }
+
+  private async sign(user: User): Promise<IssuedToken> {
+    const payload: AccessTokenPayload = { sub: user.id, tv: user.tokenVersion };
+    const accessToken = await this.jwt.signAsync(payload);
     return { accessToken, expiresIn: this.config.jwtTtlSeconds, user: toSessionUser(user) };
   }
 
