@@ -80,8 +80,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       index: ['index.html'],
       cacheControl: false,
       // Hashed bundles never change; index.html must be fresh so it never points at removed bundles.
-      setHeaders: (res, path) =>
-        res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (reply, path) =>
+        reply.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   }
   return app;
