@@ -43,36 +43,36 @@ describe('region policy: CA returns, the other regions correct', () => {
 });
 
 describe('who may do what on a submission', () => {
-  type Case = [string, SessionUser, string, Record<string, unknown>, boolean];
+  type Case = [string, boolean, SessionUser, string, Record<string, unknown>];
   const caRep = user(['rep'], ['CA']);
   const caLead = user(['lead'], ['CA']);
   const broker = user(['broker'], [], 'firm-a');
   const otherBroker = user(['broker'], [], 'firm-b');
   const cases: Case[] = [
-    ['CA rep reads a CA submission', caRep, 'read', { region: 'CA' }, true],
-    ['CA rep reads a CO submission', caRep, 'read', { region: 'CO' }, false],
-    ['CA rep reads a CA partner draft', caRep, 'read', { region: 'CA', state: 'DRAFT' }, false],
-    ['CA rep approves a CA submission', caRep, 'approve', { region: 'CA' }, true],
-    ['CA rep approves a CO submission', caRep, 'approve', { region: 'CO' }, false],
-    ['CA rep assigns', caRep, 'assign', { region: 'CA' }, false],
-    ['CA lead assigns a CA submission', caLead, 'assign', { region: 'CA' }, true],
-    ['CA lead assigns a CO submission', caLead, 'assign', { region: 'CO' }, false],
-    ['CA lead returns a CA submission', caLead, 'return', { region: 'CA' }, true],
-    ['CA rep keys in an OFFLINE submission', caRep, 'create', { region: 'CA', channel: 'OFFLINE' }, true],
-    ['CA rep keys in a PORTAL submission', caRep, 'create', { region: 'CA', channel: 'PORTAL' }, false],
-    ['broker reads their firm submission', broker, 'read', { region: 'CO' }, true],
-    ['broker reads their withdrawn submission', broker, 'read', { region: 'CO', state: 'WITHDRAWN' }, false],
-    ['broker reads another firm submission', otherBroker, 'read', { region: 'CO' }, false],
-    ['broker submits their firm submission', broker, 'submit', { region: 'CA' }, true],
-    ['broker submits another firm submission', otherBroker, 'submit', { region: 'CA' }, false],
-    ['broker approves', broker, 'approve', { region: 'CA' }, false],
-    ['broker creates a PORTAL submission for their firm', broker, 'create', { channel: 'PORTAL', firmId: 'firm-a' }, true],
-    ['broker creates an OFFLINE submission', broker, 'create', { channel: 'OFFLINE', firmId: 'firm-a' }, false],
-    ['GA support reads a submission', user(['ga_support']), 'read', { region: 'CA' }, false],
-    ['EBS reads a submission', user(['ebs']), 'read', { region: 'CA' }, false],
-    ['admin reads a submission', user(['admin']), 'read', { region: 'CA' }, false],
+    ['CA rep reads a CA submission', true, caRep, 'read', { region: 'CA' }],
+    ['CA rep reads a CO submission', false, caRep, 'read', { region: 'CO' }],
+    ['CA rep reads a CA partner draft', false, caRep, 'read', { region: 'CA', state: 'DRAFT' }],
+    ['CA rep approves a CA submission', true, caRep, 'approve', { region: 'CA' }],
+    ['CA rep approves a CO submission', false, caRep, 'approve', { region: 'CO' }],
+    ['CA rep assigns', false, caRep, 'assign', { region: 'CA' }],
+    ['CA lead assigns a CA submission', true, caLead, 'assign', { region: 'CA' }],
+    ['CA lead assigns a CO submission', false, caLead, 'assign', { region: 'CO' }],
+    ['CA lead returns a CA submission', true, caLead, 'return', { region: 'CA' }],
+    ['CA rep keys in an OFFLINE submission', true, caRep, 'create', { region: 'CA', channel: 'OFFLINE' }],
+    ['CA rep keys in a PORTAL submission', false, caRep, 'create', { region: 'CA', channel: 'PORTAL' }],
+    ['broker reads their firm submission', true, broker, 'read', { region: 'CO' }],
+    ['broker reads their withdrawn submission', false, broker, 'read', { region: 'CO', state: 'WITHDRAWN' }],
+    ['broker reads another firm submission', false, otherBroker, 'read', { region: 'CO' }],
+    ['broker submits their firm submission', true, broker, 'submit', { region: 'CA' }],
+    ['broker submits another firm submission', false, otherBroker, 'submit', { region: 'CA' }],
+    ['broker approves', false, broker, 'approve', { region: 'CA' }],
+    ['broker creates a PORTAL submission for their firm', true, broker, 'create', { channel: 'PORTAL', firmId: 'firm-a' }],
+    ['broker creates an OFFLINE submission', false, broker, 'create', { channel: 'OFFLINE', firmId: 'firm-a' }],
+    ['GA support reads a submission', false, user(['ga_support']), 'read', { region: 'CA' }],
+    ['EBS reads a submission', false, user(['ebs']), 'read', { region: 'CA' }],
+    ['admin reads a submission', false, user(['admin']), 'read', { region: 'CA' }],
   ];
-  it.each(cases)('%s → %s', (_, who, action, record, expected) => {
+  it.each(cases)('%s → %s', (_, expected, who, action, record) => {
     const ability = defineAbilityFor(who);
     expect(ability.can(action as never, submission((record.region as Region) ?? 'CA', record))).toBe(expected);
   });
