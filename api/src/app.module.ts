@@ -3,14 +3,19 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { JwtAuthGuard, PoliciesGuard } from './authorization/guards';
 import { ErrorBodyFilter } from './common/error-body.filter';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { namingStrategy } from './database/naming.strategy';
+import { DelegationModule } from './delegation/delegation.module';
 import { HealthModule } from './health/health.module';
+import { IntakeModule } from './intake/intake.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RegistrationsModule } from './registrations/registrations.module';
 import { StaffModule } from './staff/staff.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 
 @Module({})
 export class AppModule {
@@ -37,6 +42,11 @@ export class AppModule {
         NotificationsModule,
         ContactsModule,
         StaffModule,
+        DelegationModule,
+        RegistrationsModule,
+        CalendarModule,
+        SubmissionsModule,
+        IntakeModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

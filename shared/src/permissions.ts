@@ -1,4 +1,4 @@
-import { createMongoAbility, type MongoAbility, type RawRuleOf, subject } from '@casl/ability';
+import { createMongoAbility, type ForcedSubject, type MongoAbility, type RawRuleOf, subject } from '@casl/ability';
 import { CORRECT_REGIONS, RETURN_REGIONS, type Region } from './regions';
 import { type Role } from './roles';
 import { PARTNER_CHANNELS, STAFF_CHANNELS } from './submissions';
@@ -53,7 +53,9 @@ export const SUBJECTS = [
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
-export type AppAbility = MongoAbility<[Action, SubjectName]>;
+/** A subject type, or a record tagged with its type by `asSubject` (checked as an instance). */
+export type AppSubject = SubjectName | ForcedSubject<Exclude<SubjectName, 'all'>>;
+export type AppAbility = MongoAbility<[Action, AppSubject]>;
 export type AppRule = RawRuleOf<AppAbility>;
 
 /** Submission fields a representative may correct in place (outside CA). */

@@ -68,11 +68,20 @@ class EnvironmentVariables {
   @IsInt()
   @Min(1)
   LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+  /** How often the worker delivers due notification emails, in ms; 0 stops it (the default in tests). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  NOTIFICATION_POLL_MS?: number;
 }
 
 const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'DATABASE_URL', 'PG_DATA_DIR', 'PG_PORT', 'JWT_SECRET', 'JWT_TTL_SECONDS', 'SMTP_URL',
   'MAIL_FROM', 'SEP_WINDOW_START', 'SEP_WINDOW_END', 'CORS_ORIGINS', 'LOG_LEVEL', 'LOGIN_ATTEMPTS_PER_MINUTE',
+  'NOTIFICATION_POLL_MS',
 ] as const;
 
 export interface AppConfig {
@@ -90,6 +99,7 @@ export interface AppConfig {
   corsOrigins: string[];
   logLevel: string;
   loginAttemptsPerMinute: number;
+  notificationPollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: (vars.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     logLevel: vars.LOG_LEVEL,
     loginAttemptsPerMinute: vars.LOGIN_ATTEMPTS_PER_MINUTE,
+    // Tests deliver the outbox by hand, so nothing is sent behind their back.
+    notificationPollMs: vars.NOTIFICATION_POLL_MS ?? (vars.NODE_ENV === 'test' ? 0 : 5000),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED';
+/** SENDING: claimed by a worker until `lockedUntil`; see NotificationDispatcher for why it never goes back to PENDING. */
+export type NotificationStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED';
 
 /** One email in the transactional outbox, written in the same transaction as the change it reports. */
 @Entity('notification')
@@ -34,6 +35,9 @@ export class Notification {
 
   @Column({ type: 'timestamptz' })
   nextAttemptAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
 
   @Column({ type: 'text', nullable: true })
   lastError: string | null;

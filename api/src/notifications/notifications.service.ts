@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
+import type { AppAbility } from '@sbo/shared';
 import type { EntityManager } from 'typeorm';
+import { accessibleSql } from '../authorization/accessible-sql';
+import { applyListQuery, type ListResult } from '../common/list-query.dto';
 import { Notification } from './notification.entity';
+import type { NotificationListQueryDto } from './notification-list-query.dto';
+
+/** The outbox as admins see it; the body stays out of the list. */
+export type NotificationSummary = Omit<Notification, 'body'>;
 
 export interface OutgoingEmail {
   to: string;
@@ -35,5 +42,22 @@ export class NotificationsService {
         entityId: e.entityId ?? null,
       })),
     );
+  }
+
+  async list(ability: AppAbility, query: NotificationListQueryDto): Promise<ListResult<NotificationSummary>> {
+    const visible = accessibleSql(ability, 'read', 'Notification', {});
+    const qb = this.manager.getRepository(Notification).createQueryBuilder('n').where(visible.sql, visible.params);
+    if (query.status) qb.andWhere('n.status = :status', { status: query.status });
+    if (query.recipient) qb.andWhere('lower(n.recipient) = lower(:recipient)', { recipient: query.recipient });
+    if (query.entityId) qb.andWhere('n.entity_id = :entityId', { entityId: query.entityId });
+    if (query.template) qb.andWhere('n.template = :template', { template: query.template });
+    applyListQuery(
+      qb,
+      query,
+      { createdAt: 'n.created_at', status: 'n.status', recipient: 'n.recipient', attempts: 'n.attempts', sentAt: 'n.sent_at' },
+      { field: 'createdAt', order: 'DESC' },
+    );
+    const [rows, total] = await qb.getManyAndCount();
+    return { data: rows.map(({ body: _, ...summary }) => summary), total };
   }
 }

@@ -2,6 +2,8 @@ import type { FirmKind, FirmRole, Region, Role } from '@sbo/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { withDataSource } from '../database/prepare-database';
+import { seedDemoRegistrations } from './demo-registrations';
+import { seedDemoSubmissions } from './demo-submissions';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -126,7 +128,7 @@ async function seedAccounts(manager: EntityManager, passwordHash: string): Promi
 }
 
 /** Capabilities add their own demo data here, in order, inside the seeding transaction. */
-export const DEMO_SEEDERS: ((manager: EntityManager) => Promise<void>)[] = [];
+export const DEMO_SEEDERS: ((manager: EntityManager) => Promise<void>)[] = [seedDemoRegistrations, seedDemoSubmissions];
 
 export async function seedDemoData(ds: DataSource): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);

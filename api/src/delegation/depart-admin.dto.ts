@@ -1,0 +1,21 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+
+export class DepartAdminDto {
+  @ApiPropertyOptional({ description: 'an active delegate of the firm, promoted in the same change' })
+  @IsOptional()
+  @IsUUID('all', { message: 'replacementUserId must be the id of a user of the firm' })
+  replacementUserId?: string;
+
+  @ApiProperty({ description: 'why the administrator is deactivated, for the audit trail' })
+  @IsString()
+  @MinLength(3, { message: 'reason must say why (at least 3 characters)' })
+  @MaxLength(1000)
+  reason: string;
+
+  @ApiPropertyOptional({ description: "the firm's version as read; a concurrent delegation change answers 409" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}

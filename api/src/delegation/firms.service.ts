@@ -1,0 +1,371 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Action, type AppAbility, asSubject, type FirmKind, type FirmRole, type Region, type SessionUser } from '@sbo/shared';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { User } from '../auth/user.entity';
+import { accessibleSql } from '../authorization/accessible-sql';
+import { AppError, forbidden, notFound, ruleRefused } from '../common/app-error';
+import { applyListQuery, type ListResult } from '../common/list-query.dto';
+import { validationError } from '../common/validation';
+import { NotificationsService } from '../notifications/notifications.service';
+import { adminCapFor, adminCapReached, isAdminCapViolation, needsAdmin, partnerRoleFor, violates } from './admin-cap';
+import type { DepartAdminDto } from './depart-admin.dto';
+import { Firm } from './firm.entity';
+import { FirmInvitation } from './firm-invitation.entity';
+import type { FirmListQueryDto } from './firm-list-query.dto';
+import { checkAdminSeat, checkFirmVersion, lockFirm, lockFirmUser, touchFirm } from './firm-locks';
+import { emailTaken, type InvitationRecord, InvitationsService, toInvitationRecord } from './invitations.service';
+import type { InviteFirmUserDto } from './invite-firm-user.dto';
+import type { PromoteAdminDto } from './promote-admin.dto';
+
+export interface FirmRecord {
+  id: string;
+  name: string;
+  taxId: string;
+  kind: FirmKind;
+  region: Region;
+  version: number;
+  activeAdminCount: number;
+  /** No active administrator: flagged until GA support names one. */
+  needsAdmin: boolean;
+  /** 4 for a General Agency, null (no cap) for a broker agency. */
+  adminCap: number | null;
+  /** Open invitations to become an administrator; they hold a seat under the cap. */
+  pendingAdminInvitationCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface FirmUserRecord {
+  id: string;
+  name: string;
+  email: string;
+  role: FirmRole;
+  active: boolean;
+  grantedById: string | null;
+  deactivatedAt: Date | null;
+}
+
+export interface FirmDetail extends FirmRecord {
+  users: FirmUserRecord[];
+  /** Invitations not yet accepted and not expired. */
+  invitations: InvitationRecord[];
+}
+
+const ACTIVE_ADMINS = `(SELECT count(*) FROM app_user au
+  WHERE au.firm_id = f.id AND au.firm_role = 'ADMIN' AND au.active)::int`;
+const PENDING_ADMIN_INVITATIONS = `(SELECT count(*) FROM firm_invitation fi
+  WHERE fi.firm_id = f.id AND fi.firm_role = 'ADMIN' AND fi.user_id IS NULL
+    AND fi.accepted_at IS NULL AND fi.revoked_at IS NULL AND fi.expires_at > now())::int`;
+const NEEDS_ADMIN = `(${ACTIVE_ADMINS} = 0)`;
+
+const SORTABLE = {
+  needsAdmin: NEEDS_ADMIN,
+  activeAdminCount: ACTIVE_ADMINS,
+  name: 'f.name',
+  taxId: 'f.tax_id',
+  kind: 'f.kind',
+  region: 'f.region',
+  createdAt: 'f.created_at',
+  updatedAt: 'f.updated_at',
+};
+
+const toFirmRecord = (f: Firm, raw: { active_admins: number; pending_admin_invitations: number }): FirmRecord => ({
+  id: f.id,
+  name: f.name,
+  taxId: f.taxId,
+  kind: f.kind,
+  region: f.region,
+  version: f.version,
+  activeAdminCount: raw.active_admins,
+  needsAdmin: needsAdmin(raw.active_admins),
+  adminCap: adminCapFor(f.kind),
+  pendingAdminInvitationCount: raw.pending_admin_invitations,
+  createdAt: f.createdAt,
+  updatedAt: f.updatedAt,
+});
+
+export const toFirmUserRecord = (u: User): FirmUserRecord => ({
+  id: u.id,
+  name: u.name,
+  email: u.email,
+  role: u.firmRole ?? 'DELEGATE',
+  active: u.active,
+  grantedById: u.grantedById,
+  deactivatedAt: u.deactivatedAt,
+});
+
+const ROLE_PHRASE: Record<FirmRole, string> = { ADMIN: 'an administrator', DELEGATE: 'a delegate' };
+
+const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
+
+/** GA support's delegation work: firms, their administrators and delegates, the cap, departures, invitations. */
+@Injectable()
+export class FirmsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly invitations: InvitationsService,
+  ) {}
+
+  private firms(manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<Firm> {
+    return manager
+      .getRepository(Firm)
+      .createQueryBuilder('f')
+      .addSelect(ACTIVE_ADMINS, 'active_admins')
+      .addSelect(PENDING_ADMIN_INVITATIONS, 'pending_admin_invitations');
+  }
+
+  /** Firms the caller may read (a partner: their own firm only); those needing an administrator first by default. */
+  async list(query: FirmListQueryDto, ability: AppAbility): Promise<ListResult<FirmRecord>> {
+    const visible = accessibleSql(ability, 'read', 'Firm', { id: 'f.id' });
+    const qb = this.firms().where(visible.sql, visible.params);
+    if (query.q) qb.andWhere('(f.name ILIKE :q OR f.tax_id ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+    if (query.kind) qb.andWhere('f.kind = :kind', { kind: query.kind });
+    if (query.region) qb.andWhere('f.region = :region', { region: query.region });
+    if (query.needsAdmin) qb.andWhere(query.needsAdmin === 'true' ? NEEDS_ADMIN : `NOT ${NEEDS_ADMIN}`);
+    const total = await qb.getCount();
+    applyListQuery(qb, query, SORTABLE, { field: 'needsAdmin', order: 'DESC' });
+    if ((query.sort ?? 'needsAdmin') === 'needsAdmin') {
+      // Among firms equally (not) needing an administrator, alphabetical reads best.
+      qb.orderBy(NEEDS_ADMIN, query.order ?? 'DESC').addOrderBy('f.name', 'ASC').addOrderBy('f.id', 'ASC');
+    }
+    const { entities, raw } = await qb.getRawAndEntities();
+    return { data: entities.map((f, i) => toFirmRecord(f, raw[i])), total };
+  }
+
+  async get(id: string, ability: AppAbility): Promise<FirmDetail> {
+    const firm = await this.dataSource.manager.findOneBy(Firm, { id });
+    if (!firm || !ability.can('read', asSubject('Firm', { ...firm }))) throw notFound('Firm');
+    return this.detail(this.dataSource.manager, id);
+  }
+
+  /** Promotes an active delegate to administrator, never above the cap of a General Agency. */
+  promote(firmId: string, dto: PromoteAdminDto, actor: SessionUser, ability: AppAbility): Promise<FirmDetail> {
+    return this.change(async (manager) => {
+      const firm = await this.lockVisibleFirm(manager, firmId, ability, 'promoteAdmin');
+      checkFirmVersion(firm, dto.version);
+      const user = await this.delegateToPromote(manager, firm, dto.userId, 'userId');
+      await this.promoteUser(manager, firm, user, actor, dto.reason ?? null);
+      await touchFirm(manager, firm.id);
+      return this.detail(manager, firm.id);
+    });
+  }
+
+  /**
+   * Deactivates a departed administrator: they can no longer log in and their sessions end at once.
+   * Delegates stay active whoever granted them, and the firm keeps its records (drafts included).
+   * A replacement, if named, is promoted in the same transaction, into the seat just freed.
+   */
+  depart(firmId: string, userId: string, dto: DepartAdminDto, actor: SessionUser, ability: AppAbility): Promise<FirmDetail> {
+    if (dto.replacementUserId === userId) {
+      throw validationError([{ field: 'replacementUserId', messages: ['the replacement must be someone other than the departing administrator'] }]);
+    }
+    return this.change(async (manager) => {
+      const firm = await this.lockVisibleFirm(manager, firmId, ability, 'departAdmin');
+      checkFirmVersion(firm, dto.version);
+      const admin = await lockFirmUser(manager, firm.id, userId);
+      if (!admin) throw notFound('User of this firm');
+      if (admin.firmRole !== 'ADMIN' || !admin.active) {
+        throw ruleRefused(
+          'INVALID_TRANSITION',
+          `${admin.name} is not an active administrator of ${firm.name}, so there is nothing to depart.`,
+        );
+      }
+      const replacement = dto.replacementUserId
+        ? await this.delegateToPromote(manager, firm, dto.replacementUserId, 'replacementUserId')
+        : null;
+
+      await manager.update(User, { id: admin.id }, {
+        active: false,
+        deactivatedAt: () => 'now()',
+        // Ends every session the departed administrator holds, on their next request.
+        tokenVersion: () => 'token_version + 1',
+        version: () => 'version + 1',
+      });
+      const departed = await manager.findOneByOrFail(User, { id: admin.id });
+      await this.audit.record(
+        {
+          actor,
+          action: 'delegation.admin_departed',
+          entityType: 'FirmUser',
+          entityId: admin.id,
+          region: firm.region,
+          firmId: firm.id,
+          before: { ...toFirmUserRecord(admin) },
+          after: { ...toFirmUserRecord(departed), replacementUserId: replacement?.id ?? null },
+          reason: dto.reason,
+        },
+        manager,
+      );
+      if (replacement) await this.promoteUser(manager, firm, replacement, actor, dto.reason);
+      await touchFirm(manager, firm.id);
+      return this.detail(manager, firm.id);
+    });
+  }
+
+  /**
+   * Invites a new administrator or delegate by email. An administrator invitation holds one of the
+   * 4 seats of a General Agency until it is accepted or expires.
+   */
+  invite(firmId: string, dto: InviteFirmUserDto, actor: SessionUser, ability: AppAbility): Promise<InvitationRecord> {
+    return this.change(async (manager) => {
+      const firm = await this.lockVisibleFirm(manager, firmId, ability);
+      if (!ability.can('invite', asSubject('FirmUser', { firmId: firm.id, role: dto.role }))) {
+        throw forbidden(
+          dto.role === 'ADMIN'
+            ? 'Only GA support adds administrators. You may invite delegates to your own firm.'
+            : 'You are not allowed to invite users to this firm.',
+        );
+      }
+      if (await manager.getRepository(User).exists({ where: { email: dto.email } })) throw emailTaken();
+      await this.closeInvitationsFor(manager, dto.email);
+      if (dto.role === 'ADMIN') await checkAdminSeat(manager, firm);
+      const invitation = await this.invitations.issue(manager, {
+        firm,
+        email: dto.email,
+        name: dto.name,
+        firmRole: dto.role,
+        userId: null,
+        invitedBy: actor,
+        subject: `You are invited to ${firm.name} on the partner portal`,
+        message: `${actor.name} invited you to ${firm.name} as ${ROLE_PHRASE[dto.role]} on the small-business partner portal.`,
+        template: 'delegation.invitation',
+      });
+      const record = toInvitationRecord(invitation);
+      await this.audit.record(
+        {
+          actor,
+          action: 'delegation.invitation_sent',
+          entityType: 'FirmInvitation',
+          entityId: invitation.id,
+          region: firm.region,
+          firmId: firm.id,
+          after: { ...record },
+        },
+        manager,
+      );
+      await touchFirm(manager, firm.id);
+      return record;
+    });
+  }
+
+  /** Runs a delegation change, turning the database's own refusals into the API's answers. */
+  private async change<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      // Our own count runs under the firm lock, so this fires only if a change bypassed it.
+      if (isAdminCapViolation(error)) throw adminCapReached('This firm');
+      if (violates(error, 'firm_invitation_one_open_per_email')) throw invitationPending();
+      throw error;
+    }
+  }
+
+  /** Not visible → 404 (another firm's existence is never revealed); visible but not allowed → 403. */
+  private async lockVisibleFirm(manager: EntityManager, id: string, ability: AppAbility, action?: Action): Promise<Firm> {
+    const firm = await lockFirm(manager, id);
+    if (!firm || !ability.can('read', asSubject('Firm', { ...firm }))) throw notFound('Firm');
+    if (action && !ability.can(action, asSubject('Firm', { ...firm }))) throw forbidden();
+    return firm;
+  }
+
+  private async delegateToPromote(manager: EntityManager, firm: Firm, userId: string, field: string): Promise<User> {
+    const user = await lockFirmUser(manager, firm.id, userId);
+    if (!user) throw validationError([{ field, messages: [`no user of ${firm.name} has this id`] }]);
+    if (!user.active) {
+      throw ruleRefused(
+        'INVALID_TRANSITION',
+        `${user.name} is inactive and cannot be promoted. Promote an active delegate, or invite a new administrator.`,
+      );
+    }
+    if (user.firmRole === 'ADMIN') {
+      throw ruleRefused('INVALID_TRANSITION', `${user.name} is already an administrator of ${firm.name}.`);
+    }
+    return user;
+  }
+
+  private async promoteUser(manager: EntityManager, firm: Firm, user: User, actor: SessionUser, reason: string | null) {
+    await checkAdminSeat(manager, firm);
+    await manager.update(User, { id: user.id }, {
+      firmRole: 'ADMIN',
+      roles: [partnerRoleFor(firm.kind, 'ADMIN')],
+      version: () => 'version + 1',
+    });
+    const promoted = await manager.findOneByOrFail(User, { id: user.id });
+    await this.audit.record(
+      {
+        actor,
+        action: 'delegation.admin_promoted',
+        entityType: 'FirmUser',
+        entityId: user.id,
+        region: firm.region,
+        firmId: firm.id,
+        before: { ...toFirmUserRecord(user), roles: user.roles },
+        after: { ...toFirmUserRecord(promoted), roles: promoted.roles },
+        reason,
+      },
+      manager,
+    );
+    await this.notifications.enqueue(
+      {
+        to: promoted.email,
+        subject: `You are now an administrator of ${firm.name}`,
+        body:
+          `Hello ${promoted.name},\n\nGA support made you an administrator of ${firm.name} on the partner portal. ` +
+          'You can now manage your firm\'s delegates. Your password is unchanged.',
+        template: 'delegation.admin_promoted',
+        entityType: 'FirmUser',
+        entityId: promoted.id,
+      },
+      manager,
+    );
+  }
+
+  /** An open invitation to the same email blocks a new one; an expired one is closed to make room. */
+  private async closeInvitationsFor(manager: EntityManager, email: string): Promise<void> {
+    const [{ open }] = await manager.query(
+      `SELECT count(*)::int AS open FROM firm_invitation
+        WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()`,
+      [email],
+    );
+    if (open) throw invitationPending();
+    await manager.query(
+      `UPDATE firm_invitation SET revoked_at = now() WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL`,
+      [email],
+    );
+  }
+
+  private async detail(manager: EntityManager, id: string): Promise<FirmDetail> {
+    const { entities, raw } = await this.firms(manager).where('f.id = :id', { id }).getRawAndEntities();
+    if (!entities.length) throw notFound('Firm');
+    const users = await manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.firm_id = :id', { id })
+      .orderBy('u.firm_role', 'ASC')
+      .addOrderBy('u.active', 'DESC')
+      .addOrderBy('u.name', 'ASC')
+      .getMany();
+    const invitations = await manager
+      .getRepository(FirmInvitation)
+      .createQueryBuilder('i')
+      .where('i.firm_id = :id AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()', { id })
+      .orderBy('i.created_at', 'ASC')
+      .getMany();
+    return {
+      ...toFirmRecord(entities[0], raw[0]),
+      users: users.map(toFirmUserRecord),
+      invitations: invitations.map(toInvitationRecord),
+    };
+  }
+}
+
+const invitationPending = () =>
+  new AppError(
+    HttpStatus.CONFLICT,
+    'CONFLICT',
+    'An invitation to this email is already open. The person can use it until it expires; check the firm\'s open invitations.',
+  );

@@ -1,0 +1,221 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FirmRole } from '@sbo/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword } from '../auth/password';
+import { User } from '../auth/user.entity';
+import { AppError, notFound, ruleRefused } from '../common/app-error';
+import { NotificationsService } from '../notifications/notifications.service';
+import { adminCapReached, isAdminCapViolation, partnerRoleFor, violates } from './admin-cap';
+import type { AcceptInvitationDto } from './accept-invitation.dto';
+import type { Firm } from './firm.entity';
+import { FirmInvitation } from './firm-invitation.entity';
+import { checkAdminSeat, lockFirm, touchFirm } from './firm-locks';
+import {
+  ACCEPT_INVITATION_PATH,
+  hashInvitationToken,
+  INVITATION_REFUSALS,
+  invitationExpiry,
+  invitationState,
+  newInvitationToken,
+} from './invitation-token';
+
+export interface InvitationRecord {
+  id: string;
+  firmId: string;
+  email: string;
+  name: string;
+  role: FirmRole;
+  userId: string | null;
+  invitedById: string | null;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+export const toInvitationRecord = (i: FirmInvitation): InvitationRecord => ({
+  id: i.id,
+  firmId: i.firmId,
+  email: i.email,
+  name: i.name,
+  role: i.firmRole,
+  userId: i.userId,
+  invitedById: i.invitedById,
+  expiresAt: i.expiresAt,
+  createdAt: i.createdAt,
+});
+
+export interface NewInvitation {
+  firm: Firm;
+  email: string;
+  name: string;
+  firmRole: FirmRole;
+  /** The existing account whose password the invitation sets; null creates the account on acceptance. */
+  userId: string | null;
+  invitedBy: { id: string };
+  subject: string;
+  /** The email's opening sentence: why they are invited. */
+  message: string;
+  template: string;
+}
+
+export interface AcceptedInvitation {
+  userId: string;
+  email: string;
+  name: string;
+  firmId: string;
+  role: FirmRole;
+}
+
+const UTC_DATE_TIME = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+
+/** Invitations to set a password: single use, expiring, and only the token's hash is stored. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** Writes the invitation and its email in the caller's transaction (the firm already locked). */
+  async issue(manager: EntityManager, input: NewInvitation): Promise<FirmInvitation> {
+    const token = newInvitationToken();
+    const expiresAt = invitationExpiry(new Date());
+    const { identifiers } = await manager.insert(FirmInvitation, {
+      firmId: input.firm.id,
+      email: input.email,
+      name: input.name,
+      firmRole: input.firmRole,
+      userId: input.userId,
+      tokenHash: hashInvitationToken(token),
+      expiresAt,
+      invitedById: input.invitedBy.id,
+    });
+    const invitation = await manager.findOneByOrFail(FirmInvitation, { id: identifiers[0].id });
+    await this.notifications.enqueue(
+      {
+        to: input.email,
+        subject: input.subject,
+        body:
+          `Hello ${input.name},\n\n${input.message}\n\n` +
+          `Set your password to start: ${ACCEPT_INVITATION_PATH}?token=${token}\n\n` +
+          `This link works once and expires on ${UTC_DATE_TIME.format(expiresAt)} UTC. ` +
+          'If you did not expect this email, you can ignore it.',
+        template: input.template,
+        entityType: 'FirmInvitation',
+        entityId: invitation.id,
+      },
+      manager,
+    );
+    return invitation;
+  }
+
+  /** Earlier invitations of an account stop working when a new one is sent or its access ends. */
+  async revokeOpenForUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(
+      `UPDATE firm_invitation SET revoked_at = now() WHERE user_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL`,
+      [userId],
+    );
+  }
+
+  /** Sets the password of the invited person, creating their account when it does not exist yet. */
+  async accept(dto: AcceptInvitationDto): Promise<AcceptedInvitation> {
+    const tokenHash = hashInvitationToken(dto.token);
+    const passwordHash = await hashPassword(dto.password);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const found = await manager
+          .getRepository(FirmInvitation)
+          .createQueryBuilder('i')
+          .where('i.token_hash = :tokenHash', { tokenHash })
+          .getOne();
+        if (!found) throw notFound('Invitation');
+        const firm = await lockFirm(manager, found.firmId);
+        if (!firm) throw notFound('Invitation');
+        const invitation = await manager
+          .getRepository(FirmInvitation)
+          .createQueryBuilder('i')
+          .setLock('pessimistic_write')
+          .where('i.id = :id', { id: found.id })
+          .getOneOrFail();
+        const state = invitationState(invitation, new Date());
+        if (state !== 'OPEN') throw ruleRefused('INVALID_TRANSITION', INVITATION_REFUSALS[state], { invitation: state });
+        await manager.update(FirmInvitation, { id: invitation.id }, { acceptedAt: () => 'now()' });
+        const user = invitation.userId
+          ? await this.setPassword(manager, invitation, passwordHash)
+          : await this.createAccount(manager, firm, invitation, passwordHash);
+        await touchFirm(manager, firm.id);
+        await this.audit.record(
+          {
+            actor: { id: user.id, email: user.email },
+            action: 'delegation.invitation_accepted',
+            entityType: 'FirmUser',
+            entityId: user.id,
+            region: firm.region,
+            firmId: firm.id,
+            after: { invitationId: invitation.id, role: user.firmRole, active: user.active, passwordSet: true },
+          },
+          manager,
+        );
+        return { userId: user.id, email: user.email, name: user.name, firmId: firm.id, role: user.firmRole ?? invitation.firmRole };
+      });
+    } catch (error) {
+      if (isAdminCapViolation(error)) throw adminCapReached('This firm');
+      if (violates(error, 'app_user_email_unique')) throw emailTaken();
+      throw error;
+    }
+  }
+
+  private async setPassword(manager: EntityManager, invitation: FirmInvitation, passwordHash: string): Promise<User> {
+    const user = await manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .setLock('pessimistic_write')
+      .where('u.id = :id', { id: invitation.userId })
+      .getOneOrFail();
+    if (!user.active) {
+      throw ruleRefused(
+        'INVALID_TRANSITION',
+        'Your account is locked or deactivated, so this invitation cannot be used. Contact Employer Broker Services.',
+      );
+    }
+    // Any session opened with an earlier password ends.
+    await manager.update(User, { id: user.id }, {
+      passwordHash,
+      tokenVersion: () => 'token_version + 1',
+      version: () => 'version + 1',
+    });
+    return user;
+  }
+
+  private async createAccount(
+    manager: EntityManager,
+    firm: Firm,
+    invitation: FirmInvitation,
+    passwordHash: string,
+  ): Promise<User> {
+    if (await manager.getRepository(User).exists({ where: { email: invitation.email } })) throw emailTaken();
+    // The cap is checked again: seats held by expired invitations may have been taken meanwhile.
+    if (invitation.firmRole === 'ADMIN') await checkAdminSeat(manager, firm);
+    const { identifiers } = await manager.insert(User, {
+      email: invitation.email,
+      name: invitation.name,
+      passwordHash,
+      roles: [partnerRoleFor(firm.kind, invitation.firmRole)],
+      regions: [],
+      firmId: firm.id,
+      firmRole: invitation.firmRole,
+      grantedById: invitation.invitedById,
+      active: true,
+    });
+    return manager.findOneByOrFail(User, { id: identifiers[0].id });
+  }
+}
+
+export const emailTaken = () =>
+  new AppError(
+    HttpStatus.CONFLICT,
+    'CONFLICT',
+    'An account with this email already exists. Log in with it, or ask GA support or EBS for help.',
+  );

@@ -1,0 +1,21 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+
+export class PromoteAdminDto {
+  @ApiProperty({ description: 'an active delegate of the firm' })
+  @IsUUID('all', { message: 'userId must be the id of a user of the firm' })
+  userId: string;
+
+  @ApiPropertyOptional({ description: 'why, for the audit trail' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: "the firm's version as read; a concurrent delegation change answers 409" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}

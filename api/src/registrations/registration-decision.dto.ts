@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FIRM_KINDS, FIRM_ROLES, type FirmKind, type FirmRole, REGIONS, type Region } from '@sbo/shared';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+class VersionedDecisionDto {
+  @ApiPropertyOptional({ description: 'the registration version as read; a concurrent decision answers 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+/** Lock, unlock, re-invite, deactivate: an optional reason, and the version as read. */
+export class RegistrationDecisionDto extends VersionedDecisionDto {
+  @ApiPropertyOptional({ description: 'why, for the audit trail and the email to the partner' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class RejectRegistrationDto extends VersionedDecisionDto {
+  @ApiProperty({ description: 'told to the partner in the rejection email' })
+  @IsString()
+  @MinLength(3, { message: 'reason must say why (at least 3 characters)' })
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class NewFirmDto {
+  @ApiProperty({ enum: FIRM_KINDS })
+  @IsIn(FIRM_KINDS, { message: `kind must be one of: ${FIRM_KINDS.join(', ')}` })
+  kind: FirmKind;
+
+  @ApiProperty({ enum: REGIONS })
+  @IsIn(REGIONS, { message: `region must be one of: ${REGIONS.join(', ')}` })
+  region: Region;
+
+  @ApiPropertyOptional({ description: 'defaults to the firm name the partner registered with' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+}
+
+/** Approve by linking an existing firm (`firmId`) or creating one (`createFirm`), not both. */
+export class ApproveRegistrationDto extends RegistrationDecisionDto {
+  @ApiPropertyOptional({ description: 'the existing firm the partner belongs to' })
+  @ValidateIf((dto: ApproveRegistrationDto) => dto.createFirm === undefined)
+  @IsUUID('all', { message: 'firmId must be the id of a firm (or send createFirm to create one)' })
+  firmId?: string;
+
+  @ApiPropertyOptional({ type: NewFirmDto, description: 'create the firm, with the registered name and tax ID' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => NewFirmDto)
+  createFirm?: NewFirmDto;
+
+  @ApiPropertyOptional({
+    enum: FIRM_ROLES,
+    description: 'the partner\'s role in the firm; DELEGATE unless told (an existing account keeps its role)',
+  })
+  @IsOptional()
+  @IsIn(FIRM_ROLES, { message: `firmRole must be one of: ${FIRM_ROLES.join(', ')}` })
+  firmRole?: FirmRole;
+}

@@ -1,0 +1,17 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ListQueryDto } from '../common/list-query.dto';
+import { REGISTRATION_STATUSES, type RegistrationStatus } from './registration-state-machine';
+
+export class RegistrationListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
+  @IsOptional()
+  @IsIn(REGISTRATION_STATUSES, { message: `status must be one of: ${REGISTRATION_STATUSES.join(', ')}` })
+  status?: RegistrationStatus;
+
+  @ApiPropertyOptional({ description: 'search in email, name, firm name and tax ID' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}

@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { RegistrationStatus } from './registration-state-machine';
+
+/** A partner's self-service sign-up, which EBS verifies against their firm and decides on. */
+@Entity('registration')
+export class Registration {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column()
+  email: string;
+
+  @Column()
+  name: string;
+
+  @Column()
+  firmName: string;
+
+  @Column()
+  firmTaxId: string;
+
+  @Column({ type: 'text' })
+  status: RegistrationStatus;
+
+  /** The firm EBS linked the partner to on approval. */
+  @Column({ type: 'uuid', nullable: true })
+  firmId: string | null;
+
+  /** The partner's account, created or activated on approval. */
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  decisionReason: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedById: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  @Column()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DelegationModule } from '../delegation/delegation.module';
+import { Registration } from './registration.entity';
+import { RegistrationsController } from './registrations.controller';
+import { RegistrationsService } from './registrations.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Registration]), DelegationModule],
+  controllers: [RegistrationsController],
+  providers: [RegistrationsService],
+})
+export class RegistrationsModule {}

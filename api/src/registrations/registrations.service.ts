@@ -1,0 +1,492 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FirmKind, FirmRole, Region, SessionUser } from '@sbo/shared';
+import { DataSource, type EntityManager, Not } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { User } from '../auth/user.entity';
+import { AppError, notFound, ruleRefused, versionConflict } from '../common/app-error';
+import { applyListQuery, type ListResult } from '../common/list-query.dto';
+import { validationError } from '../common/validation';
+import { adminCapReached, isAdminCapViolation, partnerRoleFor, violates } from '../delegation/admin-cap';
+import { Firm } from '../delegation/firm.entity';
+import { checkAdminSeat, lockFirm, touchFirm } from '../delegation/firm-locks';
+import { InvitationsService } from '../delegation/invitations.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { CreateRegistrationDto } from './create-registration.dto';
+import type { ApproveRegistrationDto, NewFirmDto, RegistrationDecisionDto, RejectRegistrationDto } from './registration-decision.dto';
+import type { RegistrationListQueryDto } from './registration-list-query.dto';
+import { Registration } from './registration.entity';
+import {
+  allowedRegistrationActions,
+  InvalidRegistrationTransitionError,
+  nextRegistrationStatus,
+  type RegistrationAction,
+  type RegistrationStatus,
+} from './registration-state-machine';
+
+export interface RegistrationRecord {
+  id: string;
+  email: string;
+  name: string;
+  firmName: string;
+  firmTaxId: string;
+  status: RegistrationStatus;
+  firmId: string | null;
+  userId: string | null;
+  decisionReason: string | null;
+  decidedById: string | null;
+  decidedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** The decisions EBS may take now. */
+  allowedActions: RegistrationAction[];
+}
+
+export interface RegistrationDetail extends RegistrationRecord {
+  /** The firm it was approved into, or else the firm with the registered tax ID: what EBS verifies against. */
+  matchingFirm: { id: string; name: string; taxId: string; kind: FirmKind; region: Region } | null;
+  /** The partner's account, once approved. */
+  account: { id: string; active: boolean; role: FirmRole | null } | null;
+}
+
+const toRecord = (r: Registration): RegistrationRecord => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  firmName: r.firmName,
+  firmTaxId: r.firmTaxId,
+  status: r.status,
+  firmId: r.firmId,
+  userId: r.userId,
+  decisionReason: r.decisionReason,
+  decidedById: r.decidedById,
+  decidedAt: r.decidedAt,
+  version: r.version,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  allowedActions: allowedRegistrationActions(r.status),
+});
+
+const SORTABLE = {
+  createdAt: 'r.created_at',
+  updatedAt: 'r.updated_at',
+  decidedAt: 'r.decided_at',
+  email: 'r.email',
+  name: 'r.name',
+  firmName: 'r.firm_name',
+  status: 'r.status',
+};
+
+const PAST_TENSE: Record<RegistrationAction, string> = {
+  approve: 'approved',
+  reject: 'rejected',
+  lock: 'locked',
+  unlock: 'unlocked',
+  reinvite: 'reinvited',
+  deactivate: 'deactivated',
+};
+
+interface Decided {
+  /** The firm concerned, locked; null when there is none (a rejection). */
+  firm: Firm | null;
+  changes?: Partial<Pick<Registration, 'firmId' | 'userId'>>;
+}
+
+const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
+
+const duplicateSignUp = (email: string) =>
+  new AppError(
+    HttpStatus.CONFLICT,
+    'CONFLICT',
+    `A registration for ${email} is already on file. Employer Broker Services reviews it and writes to that address; ` +
+      'contact them if you need help. You cannot register the same email twice.',
+  );
+
+/** A partner user's registration, as Employer Broker Services verifies and decides on it. */
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly invitations: InvitationsService,
+  ) {}
+
+  /** The public sign-up. One live registration per email; a rejected person may register again. */
+  async signUp(dto: CreateRegistrationDto): Promise<{ id: string; status: RegistrationStatus }> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const live = await manager.exists(Registration, { where: { email: dto.email, status: Not('REJECTED') } });
+        if (live) throw duplicateSignUp(dto.email);
+        const { identifiers } = await manager.insert(Registration, { ...dto, status: 'PENDING' });
+        const created = await manager.findOneByOrFail(Registration, { id: identifiers[0].id });
+        await this.audit.record(
+          {
+            actor: { id: null, email: dto.email },
+            action: 'registration.submitted',
+            entityType: 'Registration',
+            entityId: created.id,
+            after: { ...toRecord(created) },
+          },
+          manager,
+        );
+        return { id: created.id, status: created.status };
+      });
+    } catch (error) {
+      // Two sign-ups racing past the check: the unique index has the last word.
+      if (violates(error, 'registration_one_live_per_email')) throw duplicateSignUp(dto.email);
+      throw error;
+    }
+  }
+
+  async list(query: RegistrationListQueryDto): Promise<ListResult<RegistrationRecord>> {
+    const qb = this.dataSource.manager.getRepository(Registration).createQueryBuilder('r');
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    if (query.q) {
+      qb.andWhere('(r.email ILIKE :q OR r.name ILIKE :q OR r.firm_name ILIKE :q OR r.firm_tax_id ILIKE :q)', {
+        q: `%${escapeLike(query.q)}%`,
+      });
+    }
+    const [rows, total] = await applyListQuery(qb, query, SORTABLE, { field: 'createdAt', order: 'DESC' }).getManyAndCount();
+    return { data: rows.map(toRecord), total };
+  }
+
+  async get(id: string): Promise<RegistrationDetail> {
+    const registration = await this.dataSource.manager.findOneBy(Registration, { id });
+    if (!registration) throw notFound('Registration');
+    return this.detail(this.dataSource.manager, registration);
+  }
+
+  /**
+   * Links the partner to their firm (an existing one, or one created from the registration), creates
+   * or activates their account, and emails them an invitation to set their password.
+   */
+  approve(id: string, dto: ApproveRegistrationDto, actor: SessionUser): Promise<RegistrationDetail> {
+    if (dto.firmId && dto.createFirm) {
+      throw validationError([{ field: 'createFirm', messages: ['send either firmId or createFirm, not both'] }]);
+    }
+    return this.decide(id, 'approve', dto, actor, async (manager, registration) => {
+      const firm = dto.createFirm
+        ? await this.createFirm(manager, registration, dto.createFirm, actor)
+        : await lockFirm(manager, dto.firmId ?? '');
+      if (!firm) throw validationError([{ field: 'firmId', messages: ['no firm has this id'] }]);
+      const user = await this.openAccount(manager, registration, firm, dto.firmRole, actor);
+      await this.sendInvitation(manager, firm, user, actor, 'registration.approved',
+        'Your partner portal registration is approved',
+        `Employer Broker Services approved your registration with ${firm.name} on the small-business partner portal.`);
+      await touchFirm(manager, firm.id);
+      return { firm, changes: { firmId: firm.id, userId: user.id } };
+    });
+  }
+
+  reject(id: string, dto: RejectRegistrationDto, actor: SessionUser): Promise<RegistrationDetail> {
+    return this.decide(id, 'reject', dto, actor, async (manager, registration) => {
+      await this.notifications.enqueue(
+        {
+          to: registration.email,
+          subject: 'Your partner portal registration was not approved',
+          body:
+            `Hello ${registration.name},\n\nEmployer Broker Services could not approve your registration with ` +
+            `${registration.firmName}.\n\nReason: ${dto.reason}\n\n${await this.ebsContact(manager)}`,
+          template: 'registration.rejected',
+          entityType: 'Registration',
+          entityId: registration.id,
+        },
+        manager,
+      );
+      return { firm: null };
+    });
+  }
+
+  /** A pause: the partner cannot log in, and their sessions end, until EBS unlocks them. */
+  lock(id: string, dto: RegistrationDecisionDto, actor: SessionUser): Promise<RegistrationDetail> {
+    return this.decide(id, 'lock', dto, actor, async (manager, registration) => {
+      const { firm, user } = await this.lockAccount(manager, registration);
+      await this.endAccess(manager, user);
+      await this.tell(manager, registration, user, 'registration.locked', 'Your partner portal access is locked',
+        `Employer Broker Services locked your access to the partner portal for ${firm.name}.`, dto.reason);
+      return { firm };
+    });
+  }
+
+  unlock(id: string, dto: RegistrationDecisionDto, actor: SessionUser): Promise<RegistrationDetail> {
+    return this.decide(id, 'unlock', dto, actor, async (manager, registration) => {
+      const { firm, user } = await this.lockAccount(manager, registration);
+      await this.restoreAccess(manager, firm, user);
+      await this.tell(manager, registration, user, 'registration.unlocked', 'Your partner portal access is restored',
+        `Employer Broker Services unlocked your access to the partner portal for ${firm.name}. Log in as before.`,
+        dto.reason);
+      return { firm };
+    });
+  }
+
+  /** A fresh invitation to set a password; for a deactivated partner it also restores access. */
+  reinvite(id: string, dto: RegistrationDecisionDto, actor: SessionUser): Promise<RegistrationDetail> {
+    return this.decide(id, 'reinvite', dto, actor, async (manager, registration) => {
+      const { firm, user } = await this.lockAccount(manager, registration);
+      if (!user.active) await this.restoreAccess(manager, firm, user);
+      await this.sendInvitation(manager, firm, user, actor, 'registration.reinvited',
+        'A new invitation to the partner portal',
+        `Employer Broker Services sent you a new invitation to the partner portal for ${firm.name}.`);
+      return { firm };
+    });
+  }
+
+  /** Ends access until EBS re-invites the partner. */
+  deactivate(id: string, dto: RegistrationDecisionDto, actor: SessionUser): Promise<RegistrationDetail> {
+    return this.decide(id, 'deactivate', dto, actor, async (manager, registration) => {
+      const { firm, user } = await this.lockAccount(manager, registration);
+      if (user.active) await this.endAccess(manager, user);
+      await this.tell(manager, registration, user, 'registration.deactivated',
+        'Your partner portal access is deactivated',
+        `Employer Broker Services deactivated your access to the partner portal for ${firm.name}.`, dto.reason);
+      return { firm };
+    });
+  }
+
+  /**
+   * One decision: the registration row is locked, its version and the state machine checked, the
+   * decision applied and audited, all in one transaction with the email it sends.
+   */
+  private async decide(
+    id: string,
+    action: RegistrationAction,
+    dto: { reason?: string; version?: number },
+    actor: SessionUser,
+    apply: (manager: EntityManager, registration: Registration) => Promise<Decided>,
+  ): Promise<RegistrationDetail> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const registration = await manager
+          .getRepository(Registration)
+          .createQueryBuilder('r')
+          .setLock('pessimistic_write')
+          .where('r.id = :id', { id })
+          .getOne();
+        if (!registration) throw notFound('Registration');
+        if (dto.version !== undefined && dto.version !== registration.version) throw versionConflict(registration.version);
+        const status = nextStatus(registration.status, action);
+        const { firm, changes } = await apply(manager, registration);
+        await manager.update(Registration, { id }, {
+          ...changes,
+          status,
+          decisionReason: dto.reason ?? null,
+          decidedById: actor.id,
+          decidedAt: () => 'now()',
+          version: () => 'version + 1',
+        });
+        const after = await manager.findOneByOrFail(Registration, { id });
+        await this.audit.record(
+          {
+            actor,
+            action: `registration.${PAST_TENSE[action]}`,
+            entityType: 'Registration',
+            entityId: id,
+            region: firm?.region ?? null,
+            firmId: firm?.id ?? null,
+            before: { ...toRecord(registration) },
+            after: { ...toRecord(after) },
+            reason: dto.reason ?? null,
+          },
+          manager,
+        );
+        return this.detail(manager, after);
+      });
+    } catch (error) {
+      if (isAdminCapViolation(error)) throw adminCapReached('This firm');
+      if (violates(error, 'firm_tax_id_unique')) {
+        throw new AppError(HttpStatus.CONFLICT, 'CONFLICT', 'A firm with this tax ID already exists: approve with its firmId.');
+      }
+      if (violates(error, 'app_user_email_unique')) throw accountElsewhere();
+      throw error;
+    }
+  }
+
+  private async createFirm(
+    manager: EntityManager,
+    registration: Registration,
+    newFirm: NewFirmDto,
+    actor: SessionUser,
+  ): Promise<Firm> {
+    const existing = await manager.findOneBy(Firm, { taxId: registration.firmTaxId });
+    if (existing) {
+      throw new AppError(
+        HttpStatus.CONFLICT,
+        'CONFLICT',
+        `${existing.name} already has tax ID ${registration.firmTaxId}: approve with its firmId instead of creating a firm.`,
+        { firmId: existing.id },
+      );
+    }
+    const { identifiers } = await manager.insert(Firm, {
+      name: newFirm.name ?? registration.firmName,
+      taxId: registration.firmTaxId,
+      kind: newFirm.kind,
+      region: newFirm.region,
+    });
+    // A row this transaction inserted is its own until commit: no lock needed.
+    const firm = await manager.findOneByOrFail(Firm, { id: identifiers[0].id });
+    await this.audit.record(
+      {
+        actor,
+        action: 'firm.created',
+        entityType: 'Firm',
+        entityId: firm.id,
+        region: firm.region,
+        firmId: firm.id,
+        after: { name: firm.name, taxId: firm.taxId, kind: firm.kind, region: firm.region },
+        reason: `registration ${registration.id} approved`,
+      },
+      manager,
+    );
+    return firm;
+  }
+
+  /** Creates the partner's account, or activates the one they already have in this firm (keeping its role unless told). */
+  private async openAccount(
+    manager: EntityManager,
+    registration: Registration,
+    firm: Firm,
+    requestedRole: FirmRole | undefined,
+    actor: SessionUser,
+  ): Promise<User> {
+    const existing = await manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .setLock('pessimistic_write')
+      .where('u.email = :email', { email: registration.email })
+      .getOne();
+    if (existing && existing.firmId !== firm.id) throw accountElsewhere();
+    const firmRole = requestedRole ?? existing?.firmRole ?? 'DELEGATE';
+    const alreadyActiveAdmin = existing?.active === true && existing.firmRole === 'ADMIN';
+    if (firmRole === 'ADMIN' && !alreadyActiveAdmin) await checkAdminSeat(manager, firm);
+    const account = { firmRole, roles: [partnerRoleFor(firm.kind, firmRole)], active: true };
+    if (existing) {
+      await manager.update(User, { id: existing.id }, { ...account, deactivatedAt: null, version: () => 'version + 1' });
+      return manager.findOneByOrFail(User, { id: existing.id });
+    }
+    const { identifiers } = await manager.insert(User, {
+      ...account,
+      email: registration.email,
+      name: registration.name,
+      regions: [],
+      firmId: firm.id,
+      grantedById: actor.id,
+    });
+    return manager.findOneByOrFail(User, { id: identifiers[0].id });
+  }
+
+  /** The approved partner's firm and account, locked in that order. */
+  private async lockAccount(manager: EntityManager, registration: Registration): Promise<{ firm: Firm; user: User }> {
+    // An approved, locked or deactivated registration always has both (a database check says so).
+    const firm = await lockFirm(manager, registration.firmId ?? '');
+    const user = await manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .setLock('pessimistic_write')
+      .where('u.id = :id', { id: registration.userId })
+      .getOne();
+    if (!firm || !user) throw new Error(`Registration ${registration.id} has lost its firm or account`);
+    return { firm, user };
+  }
+
+  private async endAccess(manager: EntityManager, user: User): Promise<void> {
+    await manager.update(User, { id: user.id }, {
+      active: false,
+      deactivatedAt: () => 'now()',
+      // Existing sessions stop working on their next request.
+      tokenVersion: () => 'token_version + 1',
+      version: () => 'version + 1',
+    });
+    await this.invitations.revokeOpenForUser(manager, user.id);
+  }
+
+  private async restoreAccess(manager: EntityManager, firm: Firm, user: User): Promise<void> {
+    if (user.firmRole === 'ADMIN') await checkAdminSeat(manager, firm);
+    await manager.update(User, { id: user.id }, { active: true, deactivatedAt: null, version: () => 'version + 1' });
+  }
+
+  private async sendInvitation(
+    manager: EntityManager,
+    firm: Firm,
+    user: User,
+    actor: SessionUser,
+    template: string,
+    subject: string,
+    message: string,
+  ): Promise<void> {
+    // Only the newest invitation works.
+    await this.invitations.revokeOpenForUser(manager, user.id);
+    await this.invitations.issue(manager, {
+      firm,
+      email: user.email,
+      name: user.name,
+      firmRole: user.firmRole ?? 'DELEGATE',
+      userId: user.id,
+      invitedBy: actor,
+      subject,
+      message,
+      template,
+    });
+  }
+
+  private async tell(
+    manager: EntityManager,
+    registration: Registration,
+    user: User,
+    template: string,
+    subject: string,
+    message: string,
+    reason: string | undefined,
+  ): Promise<void> {
+    await this.notifications.enqueue(
+      {
+        to: user.email,
+        subject,
+        body: `Hello ${user.name},\n\n${message}${reason ? `\n\nReason: ${reason}` : ''}\n\n${await this.ebsContact(manager)}`,
+        template,
+        entityType: 'Registration',
+        entityId: registration.id,
+      },
+      manager,
+    );
+  }
+
+  /** The EBS mailbox is data an admin edits, not a constant. */
+  private async ebsContact(manager: EntityManager): Promise<string> {
+    const [contact] = await manager.query(`SELECT email, phone FROM contact WHERE team = 'EBS' AND region IS NULL`);
+    if (!contact) return 'Questions? Contact Employer Broker Services.';
+    return `Questions? Contact Employer Broker Services: ${contact.email}${contact.phone ? `, ${contact.phone}` : ''}.`;
+  }
+
+  private async detail(manager: EntityManager, registration: Registration): Promise<RegistrationDetail> {
+    const firm = registration.firmId
+      ? await manager.findOneBy(Firm, { id: registration.firmId })
+      : await manager.findOneBy(Firm, { taxId: registration.firmTaxId });
+    const user = registration.userId ? await manager.findOneBy(User, { id: registration.userId }) : null;
+    return {
+      ...toRecord(registration),
+      matchingFirm: firm ? { id: firm.id, name: firm.name, taxId: firm.taxId, kind: firm.kind, region: firm.region } : null,
+      account: user ? { id: user.id, active: user.active, role: user.firmRole } : null,
+    };
+  }
+}
+
+function nextStatus(status: RegistrationStatus, action: RegistrationAction): RegistrationStatus {
+  try {
+    return nextRegistrationStatus(status, action);
+  } catch (error) {
+    if (error instanceof InvalidRegistrationTransitionError) {
+      throw ruleRefused('INVALID_TRANSITION', error.message, { status, action, allowedActions: allowedRegistrationActions(status) });
+    }
+    throw error;
+  }
+}
+
+const accountElsewhere = () =>
+  new AppError(
+    HttpStatus.CONFLICT,
+    'CONFLICT',
+    'This email already belongs to another account (staff, or a user of another firm). ' +
+      'Ask the partner to register with their own work email at this firm.',
+  );

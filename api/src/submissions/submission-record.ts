@@ -1,0 +1,113 @@
+import type { DocumentKind } from '@sbo/shared';
+import type { CompletenessProblem } from '../intake/intake-rules';
+import type { Census } from './census.entity';
+import type { SubmissionDocument } from './submission-document.entity';
+import type { GroupAddress, PlanSelection, Submission } from './submission.entity';
+
+/** The employer group as API.md nests it in the submission record. */
+export interface SubmissionGroup {
+  name: string | null;
+  groupId: string | null;
+  taxId: string | null;
+  employeeCount: number | null;
+  multiMarket: boolean;
+  guaranteedAvailability: boolean;
+  address: GroupAddress | null;
+}
+
+/** The fields both partners and staff read back (API.md "The submission record"). */
+export interface SubmissionRecord {
+  id: string;
+  version: number;
+  type: Submission['type'];
+  channel: Submission['channel'];
+  region: Submission['region'];
+  requestedEffectiveDate: string | null;
+  paymentMethod: Submission['paymentMethod'];
+  group: SubmissionGroup;
+  plans: PlanSelection[];
+  instructions: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+}
+
+export function groupOf(s: Submission): SubmissionGroup {
+  return {
+    name: s.groupName,
+    groupId: s.groupId,
+    taxId: s.groupTaxId,
+    employeeCount: s.groupEmployeeCount,
+    multiMarket: s.groupMultiMarket,
+    guaranteedAvailability: s.groupGuaranteedAvailability,
+    address: s.groupAddress,
+  };
+}
+
+export function toSubmissionRecord(s: Submission): SubmissionRecord {
+  return {
+    id: s.id,
+    version: s.version,
+    type: s.type,
+    channel: s.channel,
+    region: s.region,
+    requestedEffectiveDate: s.requestedEffectiveDate,
+    paymentMethod: s.paymentMethod,
+    group: groupOf(s),
+    plans: s.plans,
+    instructions: s.instructions,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    submittedAt: s.submittedAt,
+  };
+}
+
+export interface CensusSummary {
+  fileName: string;
+  sizeBytes: number;
+  rowCount: number;
+  acceptedCount: number;
+  rejectedCount: number;
+  employeeCount: number;
+  dependentCount: number;
+  uploadedAt: Date;
+}
+
+export const toCensusSummary = (c: Census): CensusSummary => ({
+  fileName: c.fileName,
+  sizeBytes: c.sizeBytes,
+  rowCount: c.rowCount,
+  acceptedCount: c.acceptedCount,
+  rejectedCount: c.rejectedCount,
+  employeeCount: c.employeeCount,
+  dependentCount: c.dependentCount,
+  uploadedAt: c.uploadedAt,
+});
+
+export interface DocumentSummary {
+  id: string;
+  kind: DocumentKind;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  uploadedAt: Date;
+  /** Where to download it (any user who may read the submission). */
+  url: string;
+}
+
+export const toDocumentSummary = (d: SubmissionDocument): DocumentSummary => ({
+  id: d.id,
+  kind: d.kind,
+  fileName: d.fileName,
+  mimeType: d.mimeType,
+  sizeBytes: d.sizeBytes,
+  uploadedAt: d.uploadedAt,
+  url: `/api/documents/${d.id}`,
+});
+
+/** A submission with what hangs off it: census summary, documents and what is still missing. */
+export interface SubmissionDetails {
+  census: CensusSummary | null;
+  documents: DocumentSummary[];
+  problems: CompletenessProblem[];
+}

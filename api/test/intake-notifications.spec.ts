@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { MAX_DELIVERY_ATTEMPTS } from '../src/notifications/delivery-policy';
+import { MAIL_TRANSPORT, type MailTransport } from '../src/notifications/mail-transport';
+import { NotificationDispatcher } from '../src/notifications/notification-dispatcher.service';
+import { NotificationsService } from '../src/notifications/notifications.service';
+import { BROKER, completeSubmission, partner, setNow } from './support/intake';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const smtpError = (message: string, fields: Record<string, unknown>) => Object.assign(new Error(message), fields);
+
+describe('notification outbox worker (API, real PostgreSQL)', () => {
+  let t: TestApp;
+  let dispatcher: NotificationDispatcher;
+  let sendMail: jest.SpyInstance;
+  beforeAll(async () => {
+    t = await startTestApp();
+    dispatcher = t.app.get(NotificationDispatcher);
+    sendMail = jest.spyOn(t.app.get<MailTransport>(MAIL_TRANSPORT), 'sendMail');
+    setNow(t, '2027-01-05T18:00:00Z');
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    await dispatcher.dispatchDue(1000);
+    sendMail.mockReset();
+    sendMail.mockResolvedValue({ messageId: 'ok' });
+  });
+
+  /** Puts emails in the outbox the way a service does, and returns their IDs. */
+  async function enqueue(count: number): Promise<string[]> {
+    const entityId = randomUUID();
+    await t.app.get(NotificationsService).enqueue(
+      Array.from({ length: count }, (_, i) => ({
+        to: `person${i}@example.com`,
+        subject: `Subject ${i}`,
+        body: `Body ${i}`,
+        template: 'test.message',
+        entityType: 'Test',
+        entityId,
+      })),
+    );
+    const rows = await t.dataSource.query(`SELECT id::text FROM notification WHERE entity_id = $1 ORDER BY id`, [entityId]);
+    return rows.map((r: { id: string }) => r.id);
+  }
+
+  const rowOf = async (id: string) =>
+    (
+      await t.dataSource.query(
+        `SELECT status, attempts, last_error, sent_at, locked_until, next_attempt_at > now() AS later FROM notification WHERE id = $1`,
+        [id],
+      )
+    )[0];
+
+  it('delivers the confirmation of a submit to the submitter, once, with a stable Message-ID', async () => {
+    const id = await completeSubmission(t, 'CO');
+    expect((await partner(t, await t.login(BROKER.CO)).submit(id)).status).toBe(200);
+    const [row] = await t.dataSource.query(`SELECT id::text FROM notification WHERE entity_id = $1`, [id]);
+
+    expect(await dispatcher.dispatchDue()).toMatchObject({ sent: 1, retrying: 0, failed: 0 });
+    expect(sendMail).toHaveBeenCalledTimes(1);
+    expect(sendMail).toHaveBeenCalledWith(
+      expect.objectContaining({
+        to: BROKER.CO,
+        subject: 'Submission received: new group enrollment for Acme Bakery',
+        messageId: `<notification-${row.id}@sbo>`,
+        from: t.config.mailFrom,
+      }),
+    );
+    expect(await rowOf(row.id)).toMatchObject({ status: 'SENT', attempts: 1, last_error: null, locked_until: null });
+
+    expect(await dispatcher.dispatchDue()).toMatchObject({ sent: 0 });
+    expect(sendMail).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends each email once when workers race (FOR UPDATE SKIP LOCKED)', async () => {
+    const ids = await enqueue(30);
+    sendMail.mockImplementation(async () => new Promise((resolve) => setTimeout(() => resolve({}), 5)));
+    const reports = await Promise.all([1, 2, 3, 4].map(() => dispatcher.dispatchDue()));
+    expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(30);
+    const messageIds = sendMail.mock.calls.map(([message]) => message.messageId);
+    expect(messageIds).toHaveLength(30);
+    expect(new Set(messageIds).size).toBe(30);
+    const rows = await t.dataSource.query(`SELECT status, attempts FROM notification WHERE id = ANY($1::bigint[])`, [ids]);
+    expect(rows.every((r: { status: string; attempts: number }) => r.status === 'SENT' && r.attempts === 1)).toBe(true);
+  });
+
+  it('retries a temporary refusal with backoff, then delivers', async () => {
+    const [id] = await enqueue(1);
+    sendMail.mockRejectedValueOnce(smtpError('451 Try again later', { responseCode: 451 }));
+    expect(await dispatcher.dispatchDue()).toMatchObject({ retrying: 1 });
+    expect(await rowOf(id)).toMatchObject({ status: 'PENDING', attempts: 1, last_error: '451 Try again later', later: true });
+
+    // Not due yet: nothing is sent.
+    await dispatcher.dispatchDue();
+    expect(sendMail).toHaveBeenCalledTimes(1);
+
+    await t.dataSource.query(`UPDATE notification SET next_attempt_at = now() WHERE id = $1`, [id]);
+    expect(await dispatcher.dispatchDue()).toMatchObject({ sent: 1 });
+    expect(await rowOf(id)).toMatchObject({ status: 'SENT', attempts: 2, last_error: null });
+    expect(sendMail.mock.calls.map(([m]) => m.messageId)).toEqual([`<notification-${id}@sbo>`, `<notification-${id}@sbo>`]);
+  });
+
+  it(`gives up after ${MAX_DELIVERY_ATTEMPTS} temporary failures`, async () => {
+    const [id] = await enqueue(1);
+    sendMail.mockRejectedValue(smtpError('connect ECONNREFUSED 127.0.0.1:25', { code: 'ECONNECTION' }));
+    for (let i = 0; i < MAX_DELIVERY_ATTEMPTS; i++) {
+      await t.dataSource.query(`UPDATE notification SET next_attempt_at = now() WHERE id = $1`, [id]);
+      await dispatcher.dispatchDue();
+    }
+    expect(await rowOf(id)).toMatchObject({ status: 'FAILED', attempts: MAX_DELIVERY_ATTEMPTS });
+    expect((await rowOf(id)).last_error).toMatch(/^Gave up after 6 attempts/);
+  });
+
+  it.each([
+    ['a permanent refusal (550)', smtpError('550 No such mailbox', { responseCode: 550 }), /Refused by the mail server/],
+    ['a timeout, whose outcome is unknown', smtpError('Timeout', { code: 'ETIMEDOUT' }), /never sent twice/],
+  ])('does not retry %s', async (_, error, message) => {
+    const [id] = await enqueue(1);
+    sendMail.mockRejectedValueOnce(error);
+    expect(await dispatcher.dispatchDue()).toMatchObject({ failed: 1 });
+    await t.dataSource.query(`UPDATE notification SET next_attempt_at = now() - interval '1 hour' WHERE id = $1`, [id]);
+    await dispatcher.dispatchDue();
+    expect(sendMail).toHaveBeenCalledTimes(1);
+    const row = await rowOf(id);
+    expect(row).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect(row.last_error).toMatch(message);
+  });
+
+  it('never re-sends a claim whose worker died mid-send; leaves a live claim alone', async () => {
+    const [dead, live] = await enqueue(2);
+    // One worker claimed `dead` and vanished; another is still sending `live`.
+    await t.dataSource.query(
+      `UPDATE notification SET status = 'SENDING', attempts = 1, locked_until = now() - interval '1 second' WHERE id = $1`,
+      [dead],
+    );
+    await t.dataSource.query(
+      `UPDATE notification SET status = 'SENDING', attempts = 1, locked_until = now() + interval '5 minutes' WHERE id = $1`,
+      [live],
+    );
+    expect(await dispatcher.dispatchDue()).toMatchObject({ abandoned: 1, sent: 0 });
+    expect(sendMail).not.toHaveBeenCalled();
+    const deadRow = await rowOf(dead);
+    expect(deadRow).toMatchObject({ status: 'FAILED', locked_until: null });
+    expect(deadRow.last_error).toContain(`<notification-${dead}@sbo>`);
+    expect(await rowOf(live)).toMatchObject({ status: 'SENDING' });
+  });
+
+  it('a late "sent" from a worker whose claim was given up does not overwrite the record', async () => {
+    const [id] = await enqueue(1);
+    sendMail.mockImplementationOnce(async () => {
+      // The lease runs out while this send is under way, and another pass gives the claim up.
+      await t.dataSource.query(`UPDATE notification SET locked_until = now() - interval '1 second' WHERE id = $1`, [id]);
+      await dispatcher.dispatchDue();
+      return {};
+    });
+    await dispatcher.dispatchDue();
+    expect(await rowOf(id)).toMatchObject({ status: 'FAILED' });
+    expect(sendMail).toHaveBeenCalledTimes(1);
+  });
+
+  it('delivers with the default transport (no SMTP_URL) without a network', async () => {
+    sendMail.mockRestore();
+    try {
+      const [id] = await enqueue(1);
+      expect(await dispatcher.dispatchDue()).toMatchObject({ sent: 1 });
+      expect(await rowOf(id)).toMatchObject({ status: 'SENT' });
+    } finally {
+      sendMail = jest.spyOn(t.app.get<MailTransport>(MAIL_TRANSPORT), 'sendMail');
+    }
+  });
+
+  describe('GET /api/notifications', () => {
+    it('shows admins the outbox: recipient, subject, status, attempts; filters by status and record', async () => {
+      const ids = await enqueue(2);
+      sendMail.mockRejectedValueOnce(smtpError('550 No', { responseCode: 550 }));
+      await dispatcher.dispatchDue();
+      const [{ entity_id: entityId }] = await t.dataSource.query(`SELECT entity_id FROM notification WHERE id = $1`, [ids[0]]);
+      const admin = { Authorization: `Bearer ${await t.login('admin@example.com')}` };
+
+      const res = await t.http().get('/api/notifications').query({ entityId, sort: 'recipient', order: 'ASC' }).set(admin);
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(2);
+      expect(res.body.data[0]).toMatchObject({
+        id: ids[0],
+        recipient: 'person0@example.com',
+        subject: 'Subject 0',
+        status: 'FAILED',
+        attempts: 1,
+        lastError: expect.stringMatching(/550/),
+        template: 'test.message',
+      });
+      expect(res.body.data[0]).not.toHaveProperty('body');
+      expect(res.body.data[1]).toMatchObject({ status: 'SENT', sentAt: expect.any(String) });
+
+      const failed = await t.http().get('/api/notifications').query({ entityId, status: 'FAILED' }).set(admin);
+      expect(failed.body.data.map((n: { id: string }) => n.id)).toEqual([ids[0]]);
+      const all = await t.http().get('/api/notifications').set(admin);
+      expect(all.body.total).toBeGreaterThanOrEqual(2);
+    });
+
+    it.each(['broker.co@example.com', 'rep.co@example.com', 'lead.ca@example.com', 'ebs@example.com'])('refuses %s (403)', async (email) => {
+      const res = await t.http().get('/api/notifications').set('Authorization', `Bearer ${await t.login(email)}`);
+      expect(res.status).toBe(403);
+    });
+
+    it('refuses an unknown status (400) and an anonymous caller (401)', async () => {
+      const admin = { Authorization: `Bearer ${await t.login('admin@example.com')}` };
+      expect((await t.http().get('/api/notifications').query({ status: 'LOST' }).set(admin)).status).toBe(400);
+      expect((await t.http().get('/api/notifications')).status).toBe(401);
+    });
+  });
+});
+
+describe('notification worker polling (API)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ NOTIFICATION_POLL_MS: '50' });
+  });
+  afterAll(() => t.close());
+
+  it('delivers the outbox on its own when a poll interval is set, and stops on shutdown', async () => {
+    const entityId = randomUUID();
+    await t.app.get(NotificationsService).enqueue({ to: 'a@example.com', subject: 's', body: 'b', template: 'test.poll', entityId });
+    const deadline = Date.now() + 5000;
+    let status = 'PENDING';
+    while (status !== 'SENT' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      [{ status }] = await t.dataSource.query(`SELECT status FROM notification WHERE entity_id = $1`, [entityId]);
+    }
+    expect(status).toBe('SENT');
+  });
+});
