@@ -11,6 +11,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { namingStrategy } from './database/naming.strategy';
 import { DelegationModule } from './delegation/delegation.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { IntakeModule } from './intake/intake.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RegistrationsModule } from './registrations/registrations.module';
@@ -39,6 +40,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HealthModule,
+        MetricsModule,
         NotificationsModule,
         ContactsModule,
         StaffModule,

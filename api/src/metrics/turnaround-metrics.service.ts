@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type AppAbility, type Region, type ReviewState, TURNAROUND_TARGET_BUSINESS_DAYS } from '@sbo/shared';
+import { DataSource } from 'typeorm';
+import { accessibleSql } from '../authorization/accessible-sql';
+import { addDays } from '../calendar/business-calendar';
+import { Clock } from '../calendar/clock';
+import { validationError } from '../common/validation';
+import type { TurnaroundQueryDto } from './turnaround-query.dto';
+
+/** States whose clock is running: the carrier holds the submission. */
+const CARRIER_STATES: ReviewState[] = ['SUBMITTED', 'IN_REVIEW'];
+/** States that are open but waiting on the submitter: the clock is paused. */
+const WAITING_STATES: ReviewState[] = ['RETURNED', 'PENDING_ITEMS'];
+const AGE_BUCKETS = ['0', '1', '2', '3', '4+'] as const;
+const MAX_RANGE_DAYS = 366;
+
+export interface TurnaroundFigures {
+  /** Approvals in the period. */
+  approved: number;
+  medianBusinessDays: number | null;
+  p90BusinessDays: number | null;
+  /** Approvals that took longer than the target. */
+  approvedLate: number;
+  /** Open submissions by state, now. */
+  open: Partial<Record<ReviewState, number>>;
+  /** Open submissions with the carrier past their due date, now. */
+  overdue: number;
+  /** Open submissions with the carrier by age in business days, now. */
+  ageBuckets: Record<(typeof AGE_BUCKETS)[number], number>;
+}
+
+export interface TurnaroundReport {
+  from: string;
+  to: string;
+  targetBusinessDays: number;
+  regions: ({ region: Region } & TurnaroundFigures)[];
+  overall: TurnaroundFigures;
+}
+
+const emptyFigures = (): TurnaroundFigures => ({
+  approved: 0,
+  medianBusinessDays: null,
+  p90BusinessDays: null,
+  approvedLate: 0,
+  open: {},
+  overdue: 0,
+  ageBuckets: { '0': 0, '1': 0, '2': 0, '3': 0, '4+': 0 },
+});
+
+/*
+ * Business days come from calendar_day (see its migration): the business days between two dates are the
+ * difference of their ordinals. The clock starts on the first business day on or after the complete
+ * submission arrived, in the region's time zone, and excludes the business days spent waiting on the submitter.
+ */
+const LOCAL_DAY = (column: string) => `(${column} AT TIME ZONE region_time_zone(s.region))::date`;
+const CLOCK_START = `(cs.business_ordinal + (NOT cs.is_business_day)::int)`;
+const businessDaysUntil = (ordinal: string) => `greatest(0, ${ordinal} - ${CLOCK_START} - s.paused_business_days)`;
+const NOW_LOCAL_DAY = LOCAL_DAY('CAST(:now AS timestamptz)');
+
+/** Turnaround against the 1 to 3 business day target, computed in SQL over the caller's regions only. */
+@Injectable()
+export class TurnaroundMetricsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async report(ability: AppAbility, query: TurnaroundQueryDto): Promise<TurnaroundReport> {
+    const now = this.clock.now();
+    const today = now.toISOString().slice(0, 10);
+    const to = query.to ?? today;
+    const from = query.from ?? addDays(to, -30);
+    if (from > to) throw validationError([{ field: 'from', messages: ['from must not be after to'] }]);
+    if (addDays(from, MAX_RANGE_DAYS) < to) {
+      throw validationError([{ field: 'from', messages: [`the period may span at most ${MAX_RANGE_DAYS} days`] }]);
+    }
+
+    const visible = accessibleSql(ability, 'read', 'Metrics', { region: 's.region' });
+    const scope = [visible.sql, ...(query.region ? ['s.region = :region'] : [])].join(' AND ');
+    const params = { ...visible.params, region: query.region, from, toExclusive: addDays(to, 1), now };
+
+    const approvals = this.dataSource
+      .createQueryBuilder()
+      .select('s.region', 'region')
+      .addSelect('count(*)::int', 'approved')
+      .addSelect(`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${businessDaysUntil('cd.business_ordinal')})`, 'median')
+      .addSelect(`percentile_cont(0.9) WITHIN GROUP (ORDER BY ${businessDaysUntil('cd.business_ordinal')})`, 'p90')
+      .addSelect(
+        `count(*) FILTER (WHERE ${businessDaysUntil('cd.business_ordinal')} > ${TURNAROUND_TARGET_BUSINESS_DAYS})::int`,
+        'late',
+      )
+      .from('submission', 's')
+      .innerJoin('calendar_day', 'cs', `cs.region = s.region AND cs.day = ${LOCAL_DAY('s.complete_submitted_at')}`)
+      .innerJoin('calendar_day', 'cd', `cd.region = s.region AND cd.day = ${LOCAL_DAY('s.decided_at')}`)
+      .where(scope)
+      .andWhere(`s.state = 'APPROVED' AND s.decided_at >= CAST(:from AS timestamptz) AND s.decided_at < CAST(:toExclusive AS timestamptz)`)
+      .groupBy('GROUPING SETS ((s.region), ())')
+      .setParameters(params);
+
+    const backlog = this.dataSource
+      .createQueryBuilder()
+      .select('s.region', 'region')
+      .addSelect('s.state', 'state')
+      .addSelect('count(*)::int', 'count')
+      .addSelect(`count(*) FILTER (WHERE s.state IN (:...carrier) AND s.due_date < ${NOW_LOCAL_DAY})::int`, 'overdue')
+      .addSelect(`CASE WHEN s.state IN (:...carrier) THEN least(4, ${businessDaysUntil('ct.business_ordinal')}) END`, 'age')
+      .from('submission', 's')
+      .innerJoin('calendar_day', 'cs', `cs.region = s.region AND cs.day = ${LOCAL_DAY('s.complete_submitted_at')}`)
+      .innerJoin('calendar_day', 'ct', `ct.region = s.region AND ct.day = ${NOW_LOCAL_DAY}`)
+      .where(scope)
+      .andWhere('s.state IN (:...open)')
+      .groupBy('s.region')
+      .addGroupBy('s.state')
+      .addGroupBy('age')
+      .setParameters({ ...params, carrier: CARRIER_STATES, open: [...CARRIER_STATES, ...WAITING_STATES] });
+
+    const [approvalRows, backlogRows] = await Promise.all([approvals.getRawMany(), backlog.getRawMany()]);
+
+    const byRegion = new Map<Region, TurnaroundFigures>();
+    const overall = emptyFigures();
+    const figuresOf = (region: Region | null) => {
+      if (!region) return overall;
+      if (!byRegion.has(region)) byRegion.set(region, emptyFigures());
+      return byRegion.get(region)!;
+    };
+    for (const row of approvalRows) {
+      const f = figuresOf(row.region);
+      f.approved = row.approved;
+      f.medianBusinessDays = row.median === null ? null : Number(row.median);
+      f.p90BusinessDays = row.p90 === null ? null : Number(row.p90);
+      f.approvedLate = row.late;
+    }
+    for (const row of backlogRows) {
+      for (const f of [figuresOf(row.region), overall]) {
+        f.open[row.state as ReviewState] = (f.open[row.state as ReviewState] ?? 0) + row.count;
+        f.overdue += row.overdue;
+        if (row.age !== null) f.ageBuckets[AGE_BUCKETS[row.age]] += row.count;
+      }
+    }
+    const regions = [...byRegion.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([region, figures]) => ({ region, ...figures }));
+    return { from, to, targetBusinessDays: TURNAROUND_TARGET_BUSINESS_DAYS, regions, overall };
+  }
+}
