@@ -8,6 +8,7 @@ import { ContactsModule } from './contacts/contacts.module';
 import { JwtAuthGuard, PoliciesGuard } from './authorization/guards';
 import { ErrorBodyFilter } from './common/error-body.filter';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { useAppRole } from './database/app-role';
 import { namingStrategy } from './database/naming.strategy';
 import { DelegationModule } from './delegation/delegation.module';
 import { HealthModule } from './health/health.module';
@@ -15,6 +16,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { IntakeModule } from './intake/intake.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RegistrationsModule } from './registrations/registrations.module';
+import { ReviewModule } from './review/review.module';
 import { StaffModule } from './staff/staff.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 
@@ -32,7 +34,7 @@ export class AppModule {
           autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,
-          extra: { max: 20, connectionTimeoutMillis: 3000 },
+          extra: { max: 20, connectionTimeoutMillis: 3000, onConnect: useAppRole },
           // Keep starting when PostgreSQL is briefly away; requests answer 503 meanwhile.
           retryAttempts: 3,
           retryDelay: 1000,
@@ -49,6 +51,7 @@ export class AppModule {
         CalendarModule,
         SubmissionsModule,
         IntakeModule,
+        ReviewModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -12,8 +12,9 @@ const user = (roles: Role[], regions: Region[] = [], firmId: string | null = nul
   firmId,
 });
 
+/** An IN_REVIEW submission held by user u1 unless `extra` says otherwise. */
 const submission = (region: Region, extra: Record<string, unknown> = {}) =>
-  asSubject('Submission', { region, firmId: 'firm-a', state: 'IN_REVIEW', channel: 'PORTAL', ...extra });
+  asSubject('Submission', { region, firmId: 'firm-a', state: 'IN_REVIEW', channel: 'PORTAL', assigneeId: 'u1', ...extra });
 
 describe('region policy: CA returns, the other regions correct', () => {
   const rep = (regions: Region[]) => defineAbilityFor(user(['rep'], regions));
@@ -31,6 +32,13 @@ describe('region policy: CA returns, the other regions correct', () => {
   ])('rep of %j on a %s submission: correct=%s return=%s', (regions, region, canCorrect, canReturn) => {
     expect(rep(regions).can('correct', submission(region))).toBe(canCorrect);
     expect(rep(regions).can('return', submission(region))).toBe(canReturn);
+  });
+
+  it('lets a lead correct what a rep holds outside CA, never in CA', () => {
+    const lead = defineAbilityFor(user(['lead'], ['CA', 'CO']));
+    expect(lead.can('correct', submission('CO', { assigneeId: 'u2' }))).toBe(true);
+    expect(lead.can('correct', submission('CA', { assigneeId: 'u2' }))).toBe(false);
+    expect(lead.can('correct', submission('CO', { assigneeId: 'u2' }), 'region')).toBe(false);
   });
 
   it('lets a rep correct only the correctable fields', () => {
@@ -58,6 +66,13 @@ describe('who may do what on a submission', () => {
     ['CA lead assigns a CA submission', true, caLead, 'assign', { region: 'CA' }],
     ['CA lead assigns a CO submission', false, caLead, 'assign', { region: 'CO' }],
     ['CA lead returns a CA submission', true, caLead, 'return', { region: 'CA' }],
+    ['CA rep approves a CA submission another rep holds', false, caRep, 'approve', { region: 'CA', assigneeId: 'u2' }],
+    ['CA rep returns an unassigned CA submission', false, caRep, 'return', { region: 'CA', assigneeId: null }],
+    ['CA rep releases a CA submission another rep holds', false, caRep, 'release', { region: 'CA', assigneeId: 'u2' }],
+    ['CA rep claims an unassigned CA submission', true, caRep, 'claim', { region: 'CA', assigneeId: null }],
+    ['CA lead approves a CA submission a rep holds', true, caLead, 'approve', { region: 'CA', assigneeId: 'u2' }],
+    ['CA lead returns an unassigned CA submission', true, caLead, 'return', { region: 'CA', assigneeId: null }],
+    ['CA lead refers offline a CO submission', false, caLead, 'referOffline', { region: 'CO', assigneeId: 'u2' }],
     ['CA rep keys in an OFFLINE submission', true, caRep, 'create', { region: 'CA', channel: 'OFFLINE' }],
     ['CA rep keys in a PORTAL submission', false, caRep, 'create', { region: 'CA', channel: 'PORTAL' }],
     ['broker reads their firm submission', true, broker, 'read', { region: 'CO' }],

@@ -65,35 +65,44 @@ type RuleBuilder = (user: SessionUser) => AppRule[];
 
 const intersect = (mine: readonly Region[], allowed: readonly Region[]) => mine.filter((r) => allowed.includes(r));
 
+/** Review work on a submission once someone holds it: the region policy decides correct vs return. */
+const WORK_ACTIONS = ['release', 'requestItems', 'approve', 'referOffline'] as const;
+
+/**
+ * The review work of `user`'s regions, limited by `held` (extra conditions): a rep works only what
+ * they hold (claimed by or assigned to them), a lead anything in their regions.
+ */
+const workRules = (user: SessionUser, held: Record<string, unknown>): AppRule[] => [
+  { action: [...WORK_ACTIONS], subject: 'Submission', conditions: { region: { $in: [...user.regions] }, ...held } },
+  // Region policy: CA returns, the other regions correct in place.
+  {
+    action: 'correct',
+    subject: 'Submission',
+    fields: [...CORRECTABLE_SUBMISSION_FIELDS],
+    conditions: { region: { $in: intersect(user.regions, CORRECT_REGIONS) }, ...held },
+  },
+  {
+    action: 'return',
+    subject: 'Submission',
+    conditions: { region: { $in: intersect(user.regions, RETURN_REGIONS) }, ...held },
+  },
+];
+
 /** What a representative does in their own regions; a lead does all of it too. */
 const reviewRules: RuleBuilder = (user) => {
   const inMyRegions = { region: { $in: [...user.regions] } };
   return [
     // Partners' unsubmitted drafts are theirs alone.
     { action: 'read', subject: 'Submission', conditions: { ...inMyRegions, state: { $ne: 'DRAFT' } } },
-    {
-      action: ['claim', 'release', 'requestItems', 'approve', 'referOffline', 'upload'],
-      subject: 'Submission',
-      conditions: inMyRegions,
-    },
+    { action: ['claim', 'upload'], subject: 'Submission', conditions: inMyRegions },
     // Staff key in email and offline submissions for their regions.
     {
       action: 'create',
       subject: 'Submission',
       conditions: { ...inMyRegions, channel: { $in: [...STAFF_CHANNELS] } },
     },
-    // Region policy: CA returns, the other regions correct in place.
-    {
-      action: 'correct',
-      subject: 'Submission',
-      fields: [...CORRECTABLE_SUBMISSION_FIELDS],
-      conditions: { region: { $in: intersect(user.regions, CORRECT_REGIONS) } },
-    },
-    {
-      action: 'return',
-      subject: 'Submission',
-      conditions: { region: { $in: intersect(user.regions, RETURN_REGIONS) } },
-    },
+    // Reps act on what they hold, so two reps never work the same submission.
+    ...workRules(user, { assigneeId: user.id }),
     { action: 'read', subject: 'InstructionTemplate', conditions: inMyRegions },
   ];
 };
@@ -122,7 +131,9 @@ export const ROLE_RULES: Record<Role, RuleBuilder> = {
     const inMyRegions = { region: { $in: [...user.regions] } };
     return [
       ...reviewRules(user),
+      // Leads assign and reassign, and may act on any submission of their regions, held or not.
       { action: 'assign', subject: 'Submission', conditions: inMyRegions },
+      ...workRules(user, {}),
       { action: 'read', subject: 'Metrics', conditions: inMyRegions },
       { action: 'manage', subject: 'InstructionTemplate', conditions: inMyRegions },
     ];

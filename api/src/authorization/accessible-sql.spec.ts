@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database';
 import { accessibleSql, UnsupportedRuleError } from './accessible-sql';
 
-const COLUMNS = { region: 'region', state: 'state', firmId: 'firm_id', channel: 'channel' };
+const COLUMNS = { region: 'region', state: 'state', firmId: 'firm_id', channel: 'channel', assigneeId: 'assignee_id' };
 
 const user = (roles: Role[], regions: Region[] = [], firmId: string | null = null): SessionUser => ({
   id: 'u', email: 'u@example.com', name: 'U', roles, regions, firmId,
@@ -30,8 +30,8 @@ describe('CASL rules as SQL list filters (real PostgreSQL)', () => {
     db = await createTestDatabase();
     client = new Client({ connectionString: db.url });
     await client.connect();
-    await client.query(`CREATE TEMP TABLE sub (id serial, region text, state text, firm_id text, channel text)`);
-    // Two rows per region and firm: one in review, one a partner draft; plus one withdrawn per firm.
+    await client.query(`CREATE TEMP TABLE sub (id serial, region text, state text, firm_id text, channel text, assignee_id text DEFAULT 'u')`);
+    // Two rows per region and firm: one in review, one a partner draft; plus one withdrawn per firm. User u holds them all.
     for (const region of ['CA', 'CO', 'GA', 'MAS']) {
       for (const firm of ['firm-a', 'firm-b']) {
         await client.query(
@@ -62,6 +62,8 @@ describe('CASL rules as SQL list filters (real PostgreSQL)', () => {
     ['admin', 'read', user(['admin']), 0, []],
     ['rep of CA and CO (correct)', 'correct', user(['rep'], ['CA', 'CO']), 6, ['CO']],
     ['rep of CA and CO (return)', 'return', user(['rep'], ['CA', 'CO']), 6, ['CA']],
+    ['another rep of CO (correct): reps act on what they hold', 'correct', { ...user(['rep'], ['CO']), id: 'v' }, 0, []],
+    ['a lead of CO (correct): held by anyone', 'correct', { ...user(['lead'], ['CO']), id: 'v' }, 6, ['CO']],
   ])('%s loads only the rows it may %s', async (_, action, who, count, regions) => {
     const rows = await visible(defineAbilityFor(who), action as 'read');
     expect(rows).toHaveLength(count);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { ReviewModule } from '../review/review.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
@@ -8,7 +9,7 @@ import { PartnerSubmissionsController } from './partner-submissions.controller';
 import { PartnerSubmissionsService } from './partner-submissions.service';
 
 @Module({
-  imports: [SubmissionsModule, CalendarModule],
+  imports: [SubmissionsModule, CalendarModule, ReviewModule],
   controllers: [PartnerSubmissionsController, DocumentsController],
   providers: [PartnerSubmissionsService, DocumentsService, IdempotencyService],
   exports: [IdempotencyService],

@@ -33,6 +33,7 @@ import {
   type ReviewEvent,
   resubmitEvent,
 } from '../review/review-state-machine';
+import { PendingItemsService } from '../review/pending-items.service';
 import { dueDate, pausedBusinessDays } from '../review/turnaround';
 import { Census } from '../submissions/census.entity';
 import { SubmissionDocument } from '../submissions/submission-document.entity';
@@ -128,6 +129,7 @@ export class PartnerSubmissionsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly pendingItems: PendingItemsService,
   ) {
     this.sepWindow = parseSepWindow(config.sepWindow.start, config.sepWindow.end);
   }
@@ -386,6 +388,8 @@ export class PartnerSubmissionsService {
       },
       manager,
     );
+    // A document the carrier asked for clears its pending item (and the last one resumes the review).
+    await this.pendingItems.documentArrived(user, submission, document, manager);
     return toDocumentSummary(document);
   }
 
@@ -398,7 +402,7 @@ export class PartnerSubmissionsService {
     this.submissions.authorize(ability, 'submit', submission);
     const resubmission = submission.state === 'RETURNED' || submission.state === 'PENDING_ITEMS';
     const event: ReviewEvent = resubmission
-      ? resubmitEvent(await this.isActiveReviewer(manager, submission.lastReviewerId, submission.region))
+      ? resubmitEvent(await this.submissions.isActiveReviewer(manager, submission.lastReviewerId, submission.region))
       : 'submit';
     const target = transition(submission.state, event);
 
@@ -513,16 +517,6 @@ export class PartnerSubmissionsService {
       },
     );
     if (violation) throw ruleRefused(violation.code, violation.message);
-  }
-
-  /** A rep or lead of the region who can still take the submission back. */
-  private async isActiveReviewer(manager: EntityManager, userId: string | null, region: Region): Promise<boolean> {
-    if (!userId) return false;
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM app_user WHERE id = $1 AND active AND $2 = ANY(regions) AND roles && ARRAY['rep', 'lead']::text[]`,
-      [userId, region],
-    );
-    return rows.length > 0;
   }
 
   /** The region's enrollment mailbox, as admins keep it in the contact table. */

@@ -60,3 +60,49 @@ export interface WaitingPeriod {
 export function pausedBusinessDays(periods: readonly WaitingPeriod[], today: string, calendar: BusinessCalendar): number {
   return periods.reduce((sum, p) => sum + Math.max(0, calendar.businessDaysBetween(p.from, p.to ?? today)), 0);
 }
+
+/** What the turnaround clock needs to know about a submission; dates are region-local. */
+export interface TurnaroundClock {
+  /** The day the complete submission arrived; null before that. */
+  completeSubmittedDate: string | null;
+  pausedBusinessDays: number;
+  /** The day it was sent back to the submitter; null while the carrier holds it. */
+  waitingSince: string | null;
+}
+
+/**
+ * The clock restarting when the submitter answers (resubmission, items received) or when staff
+ * end the wait (referral offline): the days waited join the paused ones and the due date moves out.
+ */
+export function resumeClock(
+  clock: TurnaroundClock,
+  today: string,
+  calendar: BusinessCalendar,
+): { pausedBusinessDays: number; dueDate: string | null; waitingSince: null } {
+  const paused =
+    clock.pausedBusinessDays + (clock.waitingSince ? pausedBusinessDays([{ from: clock.waitingSince, to: today }], today, calendar) : 0);
+  return {
+    pausedBusinessDays: paused,
+    dueDate: clock.completeSubmittedDate && dueDate(clock.completeSubmittedDate, calendar, paused),
+    waitingSince: null,
+  };
+}
+
+/**
+ * The due date and age staff see on `today` (or on the day it was decided, when the clock
+ * stopped): a wait still under way is left out of the age and pushes the due date out.
+ */
+export function turnaroundOn(
+  clock: TurnaroundClock & { decidedDate: string | null },
+  today: string,
+  calendar: BusinessCalendar,
+): { dueAt: string | null; ageBusinessDays: number | null } {
+  if (!clock.completeSubmittedDate) return { dueAt: null, ageBusinessDays: null };
+  const end = clock.decidedDate ?? today;
+  const paused =
+    clock.pausedBusinessDays + (clock.waitingSince ? pausedBusinessDays([{ from: clock.waitingSince, to: null }], end, calendar) : 0);
+  return {
+    dueAt: dueDate(clock.completeSubmittedDate, calendar, paused),
+    ageBusinessDays: ageInBusinessDays(clock.completeSubmittedDate, end, calendar, paused),
+  };
+}

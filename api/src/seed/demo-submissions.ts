@@ -3,6 +3,7 @@ import type { DocumentKind, PaymentMethod, Region, ReviewState, SubmissionType }
 import type { EntityManager } from 'typeorm';
 import { addDays, BusinessCalendar, defaultHolidays, regionToday } from '../calendar/business-calendar';
 import { dueDate } from '../review/turnaround';
+import type { PendingItem } from '../submissions/submission.entity';
 
 /**
  * Demo submissions: every firm gets one in each review state (RETURNED in CA only, where
@@ -21,8 +22,15 @@ interface Shape {
   paymentMethod?: PaymentMethod;
   assigned?: boolean;
   instructions?: (rep: Rep) => string;
-  pendingItems?: string[];
+  pendingItems?: PendingItem[];
 }
+
+const outstanding = (kind: DocumentKind, description: string): PendingItem => ({
+  kind,
+  description,
+  receivedAt: null,
+  documentId: null,
+});
 
 interface Rep {
   id: string;
@@ -54,7 +62,10 @@ const SHAPES: Shape[] = [
     type: 'REQUOTE',
     submittedDaysAgo: 5,
     effectiveInMonths: 1,
-    pendingItems: ['Signed EFT authorization', 'Most recent quarterly wage report'],
+    pendingItems: [
+      outstanding('EFT_AUTHORIZATION', 'Signed EFT authorization'),
+      outstanding('OTHER', 'Most recent quarterly wage report'),
+    ],
     instructions: (rep) =>
       `Please upload the signed EFT authorization and the most recent quarterly wage report. ${contactLine(rep)}`,
   },
@@ -201,7 +212,9 @@ export async function seedDemoSubmissions(manager: EntityManager): Promise<void>
         instructions: returnedElsewhere
           ? `Please upload a newly signed application matching the selected plans. ${contactLine(rep)}`
           : (shape.instructions?.(rep) ?? null),
-        pending_items: returnedElsewhere ? ['Newly signed application'] : (shape.pendingItems ?? []),
+        pending_items: returnedElsewhere
+          ? [outstanding('SIGNED_APPLICATION', 'Newly signed application')]
+          : (shape.pendingItems ?? []),
         assignee_id: shape.assigned ? rep.id : null,
         last_reviewer_id: waiting || decided ? rep.id : null,
         submitted_at: submittedAt?.toISOString() ?? null,

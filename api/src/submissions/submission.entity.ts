@@ -1,4 +1,4 @@
-import type { Channel, PaymentMethod, PlanTier, Region, ReviewState, SubmissionType, UsState } from '@sbo/shared';
+import type { Channel, DocumentKind, PaymentMethod, PlanTier, Region, ReviewState, SubmissionType, UsState } from '@sbo/shared';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export interface GroupAddress {
@@ -12,6 +12,15 @@ export interface GroupAddress {
 export interface PlanSelection {
   planCode: string;
   tier: PlanTier;
+}
+
+/** A document the carrier asked the submitter for; it clears itself when a document of that kind arrives. */
+export interface PendingItem {
+  kind: DocumentKind;
+  description: string;
+  /** When the matching document arrived; null while still outstanding. */
+  receivedAt: string | null;
+  documentId: string | null;
 }
 
 /**
@@ -87,7 +96,7 @@ export class Submission {
   instructions: string | null;
 
   @Column({ type: 'jsonb' })
-  pendingItems: string[];
+  pendingItems: PendingItem[];
 
   @Column({ type: 'uuid', nullable: true })
   assigneeId: string | null;

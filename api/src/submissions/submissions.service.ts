@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Action, type AppAbility, asSubject } from '@sbo/shared';
+import { type Action, type AppAbility, asSubject, type Region } from '@sbo/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { forbidden, notFound, versionConflict } from '../common/app-error';
@@ -14,11 +14,24 @@ import { Submission } from './submission.entity';
 import { type SubmissionDetails, toCensusSummary, toDocumentSummary } from './submission-record';
 
 /** The columns CASL's submission rules name, for list queries on `submission s` (see accessibleSql). */
-export const SUBMISSION_RULE_COLUMNS = { region: 's.region', state: 's.state', firmId: 's.firm_id', channel: 's.channel' };
+export const SUBMISSION_RULE_COLUMNS = {
+  region: 's.region',
+  state: 's.state',
+  firmId: 's.firm_id',
+  channel: 's.channel',
+  assigneeId: 's.assignee_id',
+};
 
 /** The record as CASL checks it: only the fields the rules look at. */
 export const submissionSubject = (s: Submission) =>
-  asSubject('Submission', { id: s.id, region: s.region, state: s.state, firmId: s.firmId, channel: s.channel });
+  asSubject('Submission', {
+    id: s.id,
+    region: s.region,
+    state: s.state,
+    firmId: s.firmId,
+    channel: s.channel,
+    assigneeId: s.assigneeId,
+  });
 
 /**
  * Loading submissions the caller may see, and the pieces every side shows with them.
@@ -85,6 +98,16 @@ export class SubmissionsService {
       throw versionConflict(current?.version);
     }
     return manager.findOneByOrFail(Submission, { id });
+  }
+
+  /** A rep or lead of the region who is still active: a resubmission goes back to them. */
+  async isActiveReviewer(manager: EntityManager, userId: string | null, region: Region): Promise<boolean> {
+    if (!userId) return false;
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM app_user WHERE id = $1 AND active AND $2 = ANY(regions) AND roles && ARRAY['rep', 'lead']::text[]`,
+      [userId, region],
+    );
+    return rows.length > 0;
   }
 
   async details(submission: Submission, manager: EntityManager = this.dataSource.manager): Promise<SubmissionDetails> {

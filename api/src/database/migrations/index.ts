@@ -2,6 +2,13 @@ import { Foundation1763900000000 } from './1763900000000-foundation';
 import { Delegation1763900100000 } from './1763900100000-delegation';
 import { Intake1763900200000 } from './1763900200000-intake';
 import { CalendarDays1763900250000 } from './1763900250000-calendar-days';
+import { Review1763900300000 } from './1763900300000-review';
 
 /** Every migration, in order. Add new ones at the end. */
-export const migrations = [Foundation1763900000000, Delegation1763900100000, Intake1763900200000, CalendarDays1763900250000];
+export const migrations = [
+  Foundation1763900000000,
+  Delegation1763900100000,
+  Intake1763900200000,
+  CalendarDays1763900250000,
+  Review1763900300000,
+];

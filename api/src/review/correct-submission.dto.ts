@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { UpdateSubmissionDto } from '../intake/update-submission.dto';
+
+/**
+ * A correction in place: `version` and the record's editable fields, of which CASL lets a rep change
+ * only the correctable ones (any other is a 403 naming it), with the reason each change is audited with.
+ */
+export class CorrectSubmissionDto extends UpdateSubmissionDto {
+  @ApiProperty({ description: 'Why: recorded with each changed field and sent to the submitter' })
+  @IsString()
+  @Length(3, 2000)
+  reason: string;
+}

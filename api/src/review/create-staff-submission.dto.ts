@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { STAFF_CHANNELS, type Channel } from '@sbo/shared';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { CreateSubmissionDto } from '../intake/create-submission.dto';
+
+/** A submission staff key in from an email or an offline package; it goes straight to the queue. */
+export class CreateStaffSubmissionDto extends OmitType(CreateSubmissionDto, ['channel'] as const) {
+  @ApiProperty({ enum: STAFF_CHANNELS })
+  @IsIn(STAFF_CHANNELS)
+  channel: Channel;
+
+  @ApiPropertyOptional({ description: 'The partner firm, when known', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  firmId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Why the intake rules do not apply; recorded and audited. Without it the rules apply.' })
+  @IsOptional()
+  @IsString()
+  @Length(5, 2000)
+  bypassReason?: string;
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { ContactsModule } from '../contacts/contacts.module';
+import { SubmissionsModule } from '../submissions/submissions.module';
+import { PendingItemsService } from './pending-items.service';
+import { QueueController } from './queue.controller';
+import { ReviewQueueService } from './review-queue.service';
+import { ReviewService } from './review.service';
+import { StaffSubmissionsService } from './staff-submissions.service';
+import { SubmissionsReviewController } from './submissions-review.controller';
+
+@Module({
+  imports: [SubmissionsModule, CalendarModule, ContactsModule],
+  controllers: [SubmissionsReviewController, QueueController],
+  providers: [StaffSubmissionsService, ReviewService, ReviewQueueService, PendingItemsService],
+  exports: [PendingItemsService],
+})
+export class ReviewModule {}

@@ -1,0 +1,410 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type AppAbility,
+  asSubject,
+  REGION_NAMES,
+  RETURN_REGIONS,
+  type ReviewState,
+  type SessionUser,
+} from '@sbo/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AuditService } from '../audit/audit.service';
+import { regionToday } from '../calendar/business-calendar';
+import { CalendarService } from '../calendar/calendar.service';
+import { Clock } from '../calendar/clock';
+import { forbidden, ruleRefused, versionConflict } from '../common/app-error';
+import { validationError } from '../common/validation';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ContactsService } from '../contacts/contacts.service';
+import { checkEligibility, parseSepWindow, type SepWindow } from '../intake/intake-rules';
+import { NotificationsService, type OutgoingEmail } from '../notifications/notifications.service';
+import { Submission } from '../submissions/submission.entity';
+import { SubmissionsService, submissionSubject } from '../submissions/submissions.service';
+import type { AssignSubmissionDto } from './assign-submission.dto';
+import type { CorrectSubmissionDto } from './correct-submission.dto';
+import { correctedFields, fieldChanges } from './correction';
+import type { CreateStaffSubmissionDto } from './create-staff-submission.dto';
+import { requestedItems } from './pending-items';
+import type { ReferOfflineDto } from './refer-offline.dto';
+import type { RequestItemsDto } from './request-items.dto';
+import type { ReturnSubmissionDto } from './return-submission.dto';
+import {
+  approvedEmail,
+  contactLine,
+  correctedEmail,
+  itemsRequestedEmail,
+  type Recipient,
+  referredOfflineEmail,
+  returnedEmail,
+  type ReviewerContact,
+} from './review-emails';
+import { InvalidTransitionError, nextState } from './review-state-machine';
+import type { ReviewAction, StaffSubmission, StaffSubmissionDetails } from './staff-submission.view';
+import { StaffSubmissionsService } from './staff-submissions.service';
+import { dueDate, resumeClock } from './turnaround';
+import type { VersionDto } from './version.dto';
+
+/** A review action at work: the locked record as read, and the state the transition leads to. */
+interface Step {
+  manager: EntityManager;
+  s: Submission;
+  target: ReviewState;
+}
+
+export function transition(state: ReviewState, action: ReviewAction): ReviewState {
+  try {
+    return nextState(state, action);
+  } catch (error) {
+    if (error instanceof InvalidTransitionError) throw ruleRefused('INVALID_TRANSITION', error.message);
+    throw error;
+  }
+}
+
+/** Why the region refuses the action, naming the one it allows instead. */
+function regionPolicyMessage(action: 'correct' | 'return', region: Submission['region']): string {
+  const name = REGION_NAMES[region];
+  return action === 'correct'
+    ? `In ${name} a representative returns a submission for corrections and never edits it; use Return instead.`
+    : `In ${name} a representative corrects a submission in place; returning is for ${RETURN_REGIONS.map((r) => REGION_NAMES[r]).join(', ')} only. Use Correct instead.`;
+}
+
+/**
+ * The review actions on one submission. Each runs in one transaction on the locked record:
+ * visible to the caller (else 404), allowed by CASL (region policy 422, otherwise 403), still at
+ * the version the caller read (else 409), allowed from its state (else 422), then written with
+ * `WHERE version = ...`, audited and, where the submitter must know, emailed through the outbox.
+ */
+@Injectable()
+export class ReviewService {
+  private readonly sepWindow: SepWindow;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly submissions: SubmissionsService,
+    private readonly staff: StaffSubmissionsService,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly contacts: ContactsService,
+  ) {
+    this.sepWindow = parseSepWindow(config.sepWindow.start, config.sepWindow.end);
+  }
+
+  claim(user: SessionUser, ability: AppAbility, id: string, dto: VersionDto): Promise<StaffSubmission> {
+    return this.act(user, ability, id, 'claim', dto.version, async ({ manager, s, target }) => {
+      const updated = await this.write(manager, s, { state: target, assigneeId: user.id });
+      await this.record(manager, user, 'submission.claimed', s, updated);
+      return updated;
+    });
+  }
+
+  release(user: SessionUser, ability: AppAbility, id: string, dto: VersionDto): Promise<StaffSubmission> {
+    return this.act(user, ability, id, 'release', dto.version, async ({ manager, s, target }) => {
+      const updated = await this.write(manager, s, { state: target, assigneeId: null });
+      await this.record(manager, user, 'submission.released', s, updated);
+      return updated;
+    });
+  }
+
+  /** A lead gives the submission to an active rep or lead of its region (reassigning it if held). */
+  assign(user: SessionUser, ability: AppAbility, id: string, dto: AssignSubmissionDto): Promise<StaffSubmission> {
+    return this.act(user, ability, id, 'assign', dto.version, async ({ manager, s, target }) => {
+      if (!(await this.submissions.isActiveReviewer(manager, dto.assigneeId, s.region))) {
+        throw validationError([
+          { field: 'assigneeId', messages: [`assigneeId must be an active representative or lead of ${REGION_NAMES[s.region]}.`] },
+        ]);
+      }
+      const updated = await this.write(manager, s, { state: target, assigneeId: dto.assigneeId });
+      await this.record(manager, user, 'submission.assigned', s, updated);
+      return updated;
+    });
+  }
+
+  /**
+   * A correction in place (not in CA): every field sent must be one CASL lets the caller correct;
+   * each field that changes is audited (field, old, new, reason) and the submitter gets the list.
+   */
+  correct(user: SessionUser, ability: AppAbility, id: string, dto: CorrectSubmissionDto): Promise<StaffSubmission> {
+    const fields = correctedFields(dto);
+    return this.act(
+      user,
+      ability,
+      id,
+      'correct',
+      dto.version,
+      async ({ manager, s }) => {
+        const changes = fieldChanges(s, fields);
+        if (!changes.length) {
+          throw validationError([
+            { field: fields[0]?.field ?? 'version', messages: ['Send at least one field whose value differs from the current one.'] },
+          ]);
+        }
+        const updated = await this.write(manager, s, Object.fromEntries(changes.map((c) => [c.column, c.value])));
+        await this.audit.record(
+          changes.map((c) => ({
+            ...this.entry(user, 'submission.corrected', updated),
+            before: { [c.field]: c.from },
+            after: { [c.field]: c.value },
+            reason: dto.reason,
+          })),
+          manager,
+        );
+        const rep = await this.reviewer(manager, user.id);
+        await this.email(manager, updated, (to) => correctedEmail(to, updated, changes, dto.reason, rep));
+        return updated;
+      },
+      (s) => {
+        const subject = submissionSubject(s);
+        const refused = fields.filter((f) => !ability.can('correct', subject, f.field)).map((f) => f.field);
+        if (refused.length) throw forbidden(`A representative may not correct ${refused.join(', ')}.`);
+      },
+    );
+  }
+
+  /** CA only: back to the submitter with instructions ending in the rep's contact details; the clock pauses. */
+  return(user: SessionUser, ability: AppAbility, id: string, dto: ReturnSubmissionDto): Promise<StaffSubmission> {
+    return this.act(user, ability, id, 'return', dto.version, async ({ manager, s, target }) => {
+      const rep = await this.reviewer(manager, user.id);
+      const updated = await this.write(manager, s, {
+        ...this.waitOnSubmitter(s, user),
+        state: target,
+        instructions: `${dto.instructions.trim()}\n\n${contactLine(rep)}`,
+        pendingItems: [],
+      });
+      await this.record(manager, user, 'submission.returned', s, updated, { instructions: updated.instructions });
+      await this.email(manager, updated, (to) => returnedEmail(to, updated));
+      return updated;
+    });
+  }
+
+  /** Any region: the rep names the documents still needed; each clears itself when one of its kind arrives. */
+  requestItems(user: SessionUser, ability: AppAbility, id: string, dto: RequestItemsDto): Promise<StaffSubmission> {
+    return this.act(user, ability, id, 'requestItems', dto.version, async ({ manager, s, target }) => {
+      const rep = await this.reviewer(manager, user.id);
+      const items = requestedItems(dto.items);
+      const updated = await this.write(manager, s, {
+        ...this.waitOnSubmitter(s, user),
+        state: target,
+        instructions: `${dto.instructions.trim()}\n\n${contactLine(rep)}`,
+        pendingItems: items,
+      });
+      await this.record(manager, user, 'submission.items_requested', s, updated, {
+        pendingItems: items,
+        instructions: updated.instructions,
+      });
+      await this.email(manager, updated, (to) => itemsRequestedEmail(to, updated, items));
+      return updated;
+    });
+  }
+
+  approve(user: SessionUser, ability: AppAbility, id: string, dto: VersionDto): Promise<StaffSubmission> {
+    return this.act(user, ability, id, 'approve', dto.version, async ({ manager, s, target }) => {
+      const updated = await this.write(manager, s, { state: target, decidedAt: this.clock.now(), lastReviewerId: user.id });
+      await this.record(manager, user, 'submission.approved', s, updated);
+      await this.email(manager, updated, (to) => approvedEmail(to, updated));
+      return updated;
+    });
+  }
+
+  /** It must continue outside the system: the instructions say why and where to send it. */
+  referOffline(user: SessionUser, ability: AppAbility, id: string, dto: ReferOfflineDto): Promise<StaffSubmission> {
+    return this.act(user, ability, id, 'referOffline', dto.version, async ({ manager, s, target }) => {
+      const [rep, mailbox, calendar] = await Promise.all([
+        this.reviewer(manager, user.id),
+        this.contacts.mailbox('ENROLLMENT', s.region),
+        this.calendar.calendarFor(s.region),
+      ]);
+      const where = mailbox ? `Send the enrollment package to ${mailbox.label} at ${mailbox.email}.` : '';
+      const updated = await this.write(manager, s, {
+        // A wait on the submitter ends here: those days stay out of the age.
+        ...(s.waitingSince ? resumeClock(this.clockOf(s), this.calendar.today(s.region), calendar) : {}),
+        state: target,
+        instructions: [dto.reason.trim(), where, contactLine(rep)].filter(Boolean).join('\n\n'),
+        decidedAt: this.clock.now(),
+        lastReviewerId: user.id,
+      });
+      await this.record(manager, user, 'submission.referred_offline', s, updated, { instructions: updated.instructions }, dto.reason);
+      await this.email(manager, updated, (to) => referredOfflineEmail(to, updated));
+      return updated;
+    });
+  }
+
+  /**
+   * Staff key in an EMAIL or OFFLINE submission: the intake eligibility rules apply unless a
+   * `bypassReason` is given, which is stored and audited with the rule it set aside. It goes
+   * straight to the queue with its due date. Completeness is shown (`problems`), not enforced:
+   * the forms came with the email or the paper package.
+   */
+  async create(user: SessionUser, ability: AppAbility, dto: CreateStaffSubmissionDto): Promise<StaffSubmissionDetails> {
+    if (!ability.can('create', asSubject('Submission', { region: dto.region, channel: dto.channel }))) {
+      throw forbidden(`You key in ${dto.channel} submissions for your own regions only.`);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      if (dto.firmId && !(await manager.query(`SELECT 1 FROM firm WHERE id = $1`, [dto.firmId])).length) {
+        throw validationError([{ field: 'firmId', messages: ['firmId must be an existing partner firm.'] }]);
+      }
+      const calendar = await this.calendar.calendarFor(dto.region);
+      const today = this.calendar.today(dto.region);
+      const mailbox = await this.contacts.mailbox('ENROLLMENT', dto.region);
+      const violation = checkEligibility(
+        {
+          type: dto.type,
+          region: dto.region,
+          paymentMethod: dto.paymentMethod ?? null,
+          group: { multiMarket: dto.group?.multiMarket ?? false, guaranteedAvailability: dto.group?.guaranteedAvailability ?? false },
+          requestedEffectiveDate: dto.requestedEffectiveDate ?? null,
+        },
+        { today, calendar, sepWindow: this.sepWindow, offlineContact: mailbox ? `${mailbox.label} at ${mailbox.email}` : undefined },
+      );
+      if (violation && !dto.bypassReason) {
+        throw ruleRefused(violation.code, `${violation.message} To key it in anyway, give a bypassReason: it is recorded and audited.`);
+      }
+      const now = this.clock.now();
+      const group = dto.group ?? {};
+      const { identifiers } = await manager.insert(Submission, {
+        version: 1,
+        firmId: dto.firmId ?? null,
+        createdById: user.id,
+        // Staff relay the carrier's emails to whoever sent it in by email or on paper.
+        submittedById: user.id,
+        type: dto.type,
+        channel: dto.channel,
+        region: dto.region,
+        state: 'SUBMITTED',
+        requestedEffectiveDate: dto.requestedEffectiveDate ?? null,
+        paymentMethod: dto.paymentMethod ?? null,
+        groupName: group.name ?? null,
+        groupId: group.groupId ?? null,
+        groupTaxId: group.taxId ?? null,
+        groupEmployeeCount: group.employeeCount ?? null,
+        groupMultiMarket: group.multiMarket ?? false,
+        groupGuaranteedAvailability: group.guaranteedAvailability ?? false,
+        groupAddress: group.address ? { ...group.address } : null,
+        plans: (dto.plans ?? []).map((p) => ({ planCode: p.planCode, tier: p.tier })),
+        pendingItems: [],
+        pausedBusinessDays: 0,
+        submittedAt: now,
+        completeSubmittedAt: now,
+        dueDate: dueDate(today, calendar),
+        bypassReason: dto.bypassReason ?? null,
+      } as QueryDeepPartialEntity<Submission>);
+      const created = await manager.findOneByOrFail(Submission, { id: identifiers[0].id as string });
+      await this.audit.record(
+        {
+          ...this.entry(user, 'submission.keyed_in', created),
+          after: {
+            type: created.type,
+            channel: created.channel,
+            region: created.region,
+            state: created.state,
+            dueDate: created.dueDate,
+            bypassedRule: dto.bypassReason ? (violation?.code ?? null) : null,
+          },
+          reason: dto.bypassReason ?? null,
+        },
+        manager,
+      );
+      return this.staff.details(ability, created, manager);
+    });
+  }
+
+  /** Runs one review action on the locked record, in the order the class comment gives. */
+  private act(
+    user: SessionUser,
+    ability: AppAbility,
+    id: string,
+    action: ReviewAction,
+    version: number,
+    work: (step: Step) => Promise<Submission>,
+    authorizeFields?: (s: Submission) => void,
+  ): Promise<StaffSubmission> {
+    return this.dataSource.transaction(async (manager) => {
+      const s = await this.submissions.findVisible(ability, id, manager, true);
+      this.authorize(user, ability, action, s);
+      authorizeFields?.(s);
+      if (version !== s.version) throw versionConflict(s.version);
+      const target = transition(s.state, action);
+      return this.staff.presentOne(await work({ manager, s, target }), manager);
+    });
+  }
+
+  /**
+   * CASL decides. When it refuses, say why: the region policy (correct vs return) as a 422,
+   * someone else holding it, or the role.
+   */
+  private authorize(user: SessionUser, ability: AppAbility, action: ReviewAction, s: Submission): void {
+    if (ability.can(action, submissionSubject(s))) return;
+    // As if the caller held it: what would the region let them do?
+    const held = asSubject('Submission', { ...submissionSubject(s), assigneeId: user.id });
+    const instead = action === 'correct' ? 'return' : action === 'return' ? 'correct' : null;
+    if (instead && !ability.can(action, held) && ability.can(instead, held)) {
+      throw ruleRefused('REGION_POLICY', regionPolicyMessage(instead === 'return' ? 'correct' : 'return', s.region));
+    }
+    if (ability.can(action, held)) {
+      throw forbidden(
+        s.assigneeId
+          ? 'Another representative holds this submission: only they, or a lead of the region, may act on it.'
+          : 'Claim this submission first: representatives act only on the submissions they hold.',
+      );
+    }
+    throw forbidden(`Your role does not allow "${action}" on this submission.`);
+  }
+
+  private write(manager: EntityManager, s: Submission, changes: QueryDeepPartialEntity<Submission>): Promise<Submission> {
+    return this.submissions.updateIfVersion(manager, s.id, s.version, changes);
+  }
+
+  /** Sent back to the submitter: the clock pauses from today and the resubmission comes back to this rep. */
+  private waitOnSubmitter(s: Submission, user: SessionUser): QueryDeepPartialEntity<Submission> {
+    return { waitingSince: this.calendar.today(s.region), lastReviewerId: user.id, assigneeId: user.id };
+  }
+
+  private clockOf(s: Submission) {
+    return {
+      completeSubmittedDate: s.completeSubmittedAt && regionToday(s.region, s.completeSubmittedAt),
+      pausedBusinessDays: s.pausedBusinessDays,
+      waitingSince: s.waitingSince,
+    };
+  }
+
+  private entry(user: SessionUser, action: string, s: Submission) {
+    return { actor: user, action, entityType: 'Submission', entityId: s.id, region: s.region, firmId: s.firmId };
+  }
+
+  /** A transition's audit event: state and assignee before and after, plus what else it set. */
+  private record(
+    manager: EntityManager,
+    user: SessionUser,
+    action: string,
+    before: Submission,
+    after: Submission,
+    extra: Record<string, unknown> = {},
+    reason?: string,
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        ...this.entry(user, action, after),
+        before: { state: before.state, assigneeId: before.assigneeId },
+        after: { state: after.state, assigneeId: after.assigneeId, ...extra },
+        reason,
+      },
+      manager,
+    );
+  }
+
+  private async reviewer(manager: EntityManager, userId: string): Promise<ReviewerContact> {
+    const [rep] = await manager.query(`SELECT name, email, phone FROM app_user WHERE id = $1`, [userId]);
+    return rep;
+  }
+
+  /** Emails the person who submitted it, in the transaction of the change (the outbox). */
+  private async email(manager: EntityManager, s: Submission, compose: (to: Recipient) => OutgoingEmail): Promise<void> {
+    if (!s.submittedById) return;
+    const [to] = await manager.query(`SELECT name, email FROM app_user WHERE id = $1`, [s.submittedById]);
+    if (to) await this.notifications.enqueue(compose(to), manager);
+  }
+}

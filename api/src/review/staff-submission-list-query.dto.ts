@@ -1,0 +1,53 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { REGIONS, REVIEW_STATES, type Region, type ReviewState, SUBMISSION_TYPES, type SubmissionType } from '@sbo/shared';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIsoDate } from '../calendar/is-iso-date.decorator';
+import { ListQueryDto } from '../common/list-query.dto';
+
+/** A query parameter given once or repeated (`?state=A&state=B`), read as a list. */
+const asList = () => Transform(({ value }) => (value === undefined || Array.isArray(value) ? value : [value]));
+
+/** The review list's filters; every one narrows inside what the caller's regions allow. */
+export class StaffSubmissionListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: REVIEW_STATES, isArray: true, description: 'One state, or several repeated' })
+  @IsOptional()
+  @asList()
+  @IsIn(REVIEW_STATES, { each: true })
+  state?: ReviewState[];
+
+  @ApiPropertyOptional({ enum: REGIONS })
+  @IsOptional()
+  @IsIn(REGIONS)
+  region?: Region;
+
+  @ApiPropertyOptional({ enum: SUBMISSION_TYPES })
+  @IsOptional()
+  @IsIn(SUBMISSION_TYPES)
+  type?: SubmissionType;
+
+  @ApiPropertyOptional({ description: 'A staff member id, `me` for the caller, or `none` for unassigned' })
+  @IsOptional()
+  @Matches(/^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+    message: 'assigneeId must be a user id, me or none',
+  })
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ description: 'Searches group names (contains), group IDs (starts with) and the submission id' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ example: '2026-06-30', description: 'Due strictly before this date' })
+  @IsOptional()
+  @IsIsoDate()
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ isArray: true, description: 'Only these ids (repeated), as react-admin getMany asks' })
+  @IsOptional()
+  @asList()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  id?: string[];
+}
