@@ -1,7 +1,9 @@
 import type { SessionUser } from '@sbo/shared';
+import { useEffect } from 'react';
 import { Admin, nanoDarkTheme, nanoLightTheme, Resource } from 'react-admin';
 import { AbilityProvider, ability } from './auth/ability';
 import { authProvider, canAccessResource } from './auth/auth-provider';
+import { startTokenRefresh } from './auth/token-refresh';
 import { PRODUCT_NAME } from './config';
 import { Dashboard } from './dashboard/dashboard';
 import { dataProvider } from './data/data-provider';
@@ -22,21 +24,25 @@ const resourcesFor = (user: SessionUser) =>
  * requireAuth holds every screen until authProvider.checkAuth has confirmed the session, and any
  * logout reloads the page back to that login page.
  */
-export const App = () => (
-  <AbilityProvider value={ability}>
-    <Admin
-      title={PRODUCT_NAME}
-      authProvider={authProvider}
-      dataProvider={dataProvider}
-      dashboard={Dashboard}
-      loginPage={false}
-      requireAuth
-      disableTelemetry
-      // Nano: dense and low-chrome, suited to working queues; the dark one follows the OS setting or the app bar toggle.
-      theme={nanoLightTheme}
-      darkTheme={nanoDarkTheme}
-    >
-      {resourcesFor}
-    </Admin>
-  </AbilityProvider>
-);
+export function App() {
+  // The session lives as long as the tab is open; a refresh refused with 401 logs out.
+  useEffect(() => startTokenRefresh(() => void authProvider.logout?.({})), []);
+  return (
+    <AbilityProvider value={ability}>
+      <Admin
+        title={PRODUCT_NAME}
+        authProvider={authProvider}
+        dataProvider={dataProvider}
+        dashboard={Dashboard}
+        loginPage={false}
+        requireAuth
+        disableTelemetry
+        // Nano: dense and low-chrome, suited to working queues; the dark one follows the OS setting or the app bar toggle.
+        theme={nanoLightTheme}
+        darkTheme={nanoDarkTheme}
+      >
+        {resourcesFor}
+      </Admin>
+    </AbilityProvider>
+  );
+}

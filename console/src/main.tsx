@@ -1,6 +1,7 @@
-import { Component, lazy, type ReactNode, StrictMode, Suspense, useState } from 'react';
+import { Component, lazy, type ReactNode, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { onSessionChangedElsewhere, readSession } from './auth/session';
+import { AcceptInvitationPage, invitationToken } from './login/accept-invitation-page';
 import { LoginPage, StatusScreen } from './login/login-page';
 
 /*
@@ -30,9 +31,35 @@ class AppLoadBoundary extends Component<{ children: ReactNode }, { failed: boole
   }
 }
 
+/** Invitation emails link to `/#/accept-invitation?token=…`: public, and outside the react-admin app. */
+const ACCEPT_INVITATION = '#/accept-invitation';
+const isAcceptInvitation = () => window.location.hash.startsWith(ACCEPT_INVITATION);
+
 function Entry() {
   const [loggedIn, setLoggedIn] = useState(() => readSession() !== null);
-  if (!loggedIn) return <LoginPage onLogin={() => setLoggedIn(true)} />;
+  const [accepting, setAccepting] = useState(isAcceptInvitation);
+  const [loginEmail, setLoginEmail] = useState<string>();
+
+  useEffect(() => {
+    const onHashChange = () => setAccepting(isAcceptInvitation());
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  if (accepting) {
+    return (
+      <AcceptInvitationPage
+        token={invitationToken(window.location.hash)}
+        onDone={(email) => {
+          // The token is spent (or useless): it leaves the address bar and the history entry.
+          window.history.replaceState(null, '', window.location.pathname);
+          setLoginEmail(email);
+          setAccepting(false);
+        }}
+      />
+    );
+  }
+  if (!loggedIn) return <LoginPage initialEmail={loginEmail} onLogin={() => setLoggedIn(true)} />;
   return (
     <AppLoadBoundary>
       <Suspense fallback={<StatusScreen message="Loading the back office…" busy />}>

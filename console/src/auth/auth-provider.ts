@@ -18,6 +18,9 @@ const RESOURCE_SUBJECTS: Record<string, Exclude<SubjectName, 'all'>> = {
 
 const PARTNER_PREFIX = 'partner/';
 
+/** Staff resources whose API also serves partners, scoped to their own firm by the API and CASL. */
+const PARTNER_READABLE = new Set(['firms']);
+
 /** react-admin's page actions in CASL's words; product actions (`approve`, ...) pass through as they are. */
 const PAGE_ACTIONS: Record<string, Action> = {
   list: 'read',
@@ -52,7 +55,9 @@ export function canAccessResource(user: SessionUser, { action, resource, record 
     PAGE_ACTIONS[action] ??
     (isAction(action) ? action : undefined);
   if (!subject || !caslAction) return false;
-  if (!user.roles.some(isPartnerResource ? isPartnerRole : isStaffRole)) return false;
+  const audience = isPartnerResource ? isPartnerRole : isStaffRole;
+  const partnerReadable = !isPartnerResource && PARTNER_READABLE.has(name) && user.roles.some(isPartnerRole);
+  if (!user.roles.some(audience) && !partnerReadable) return false;
   return record ? ability.can(caslAction, asSubject(subject, record)) : ability.can(caslAction, subject);
 }
 

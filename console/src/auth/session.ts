@@ -8,24 +8,41 @@ import { API_BASE } from '../config';
 
 const TOKEN_KEY = 'sbo.accessToken';
 const USER_KEY = 'sbo.user';
+const EXPIRES_AT_KEY = 'sbo.expiresAt';
 
 export interface Session {
   accessToken: string;
   user: SessionUser;
+  /** When the access token expires (epoch milliseconds); unknown for a session stored by an older console. */
+  expiresAt?: number;
 }
+
+/** What login and refresh answer: the token and its lifetime in seconds. */
+export interface IssuedToken {
+  accessToken: string;
+  expiresIn: number;
+  user: SessionUser;
+}
+
+/** Whom this tab acts for: a token refreshed by another tab for the same person changes nothing here. */
+let actingUserId: string | null = null;
 
 export function readSession(): Session | null {
   const accessToken = localStorage.getItem(TOKEN_KEY);
   const user = localStorage.getItem(USER_KEY);
   if (!accessToken || !user) return null;
+  const expiresAt = Number(localStorage.getItem(EXPIRES_AT_KEY)) || undefined;
   try {
-    return { accessToken, user: JSON.parse(user) as SessionUser };
+    return { accessToken, user: JSON.parse(user) as SessionUser, expiresAt };
   } catch {
     return null; // a corrupt entry means "not logged in", never a crash
   }
 }
 
-export function storeSession({ accessToken, user }: Session): void {
+/** Stores a freshly issued token (login or refresh) with its expiry. */
+export function storeSession({ accessToken, expiresIn, user }: IssuedToken): void {
+  actingUserId = user.id;
+  localStorage.setItem(EXPIRES_AT_KEY, String(Date.now() + expiresIn * 1000));
   localStorage.setItem(TOKEN_KEY, accessToken);
   storeUser(user);
 }
@@ -37,6 +54,7 @@ export function storeUser(user: SessionUser): void {
 export function clearSession(): void {
   localStorage.removeItem(TOKEN_KEY);
   localStorage.removeItem(USER_KEY);
+  localStorage.removeItem(EXPIRES_AT_KEY);
 }
 
 export class LoginError extends Error {
@@ -67,15 +85,20 @@ export async function login(email: string, password: string): Promise<Session> {
     const message = (body as Partial<ApiErrorBody> | null)?.message;
     throw new LoginError(typeof message === 'string' ? message : 'Sign-in failed. Try again.', response.status);
   }
-  const session = body as Session;
-  storeSession(session);
-  return session;
+  const issued = body as IssuedToken;
+  storeSession(issued);
+  return readSession()!;
 }
 
 /** Calls back when another tab logs in or out, which changes whom this tab acts for. */
 export function onSessionChangedElsewhere(listener: () => void): void {
+  actingUserId = readSession()?.user.id ?? null;
   window.addEventListener('storage', (event) => {
     // key null: the other tab cleared the whole storage
-    if (event.key === null || event.key === TOKEN_KEY) listener();
+    if (event.key !== null && event.key !== TOKEN_KEY) return;
+    // The other tab refreshed the token of the same person (it writes the token before the user,
+    // both before this event runs): this tab simply uses the new token from now on.
+    const refreshed = event.oldValue !== null && event.newValue !== null && readSession()?.user.id === actingUserId;
+    if (!refreshed) listener();
   });
 }

@@ -112,6 +112,35 @@ function changedFields(data: Record<string, unknown>, previous: Record<string, u
   );
 }
 
+/**
+ * A page longer than the API's cap (the export button asks for 1,000 rows at once) is read as
+ * consecutive API pages of 100: the first one tells the total, the rest are fetched together.
+ */
+async function getLongList<R extends RaRecord>(
+  resource: string,
+  { pagination, ...params }: Omit<GetListParams, 'signal'>,
+  signal?: AbortSignal,
+): Promise<GetListResult<R>> {
+  const { page, perPage } = pagination!;
+  const first = (page - 1) * perPage;
+  const firstApiPage = Math.floor(first / MAX_PER_PAGE) + 1;
+  const fetchPage = (apiPage: number) =>
+    apiFetch<GetListResult<R>>(
+      `${resourcePath(resource)}${listQuery({ ...params, pagination: { page: apiPage, perPage: MAX_PER_PAGE } })}`,
+      { signal },
+    );
+  const head = await fetchPage(firstApiPage);
+  const total = head.total ?? head.data.length;
+  const end = Math.min(first + perPage, total);
+  const lastApiPage = Math.ceil(end / MAX_PER_PAGE);
+  const rest = await Promise.all(
+    Array.from({ length: Math.max(0, lastApiPage - firstApiPage) }, (_, i) => fetchPage(firstApiPage + 1 + i)),
+  );
+  const rows = [head, ...rest].flatMap((list) => list.data);
+  const skip = first - (firstApiPage - 1) * MAX_PER_PAGE;
+  return { data: rows.slice(skip, skip + perPage), total };
+}
+
 export type AppDataProvider = DataProvider & { apiFetch: typeof apiFetch };
 
 // The API's JSON is typed by whoever asks for it: each method passes its caller's record type on.
@@ -120,7 +149,9 @@ export const dataProvider: AppDataProvider = {
   supportAbortSignal: true,
 
   getList: <R extends RaRecord>(resource: string, { signal, ...params }: GetListParams) =>
-    apiFetch<GetListResult<R>>(`${resourcePath(resource)}${listQuery(params)}`, { signal }),
+    params.pagination && params.pagination.perPage > MAX_PER_PAGE
+      ? getLongList<R>(resource, params, signal)
+      : apiFetch<GetListResult<R>>(`${resourcePath(resource)}${listQuery(params)}`, { signal }),
 
   getOne: async <R extends RaRecord>(resource: string, { id, signal }: GetOneParams<R>) => ({
     data: await apiFetch<R>(resourcePath(resource, id), { signal }),

@@ -14,14 +14,16 @@ export const Logo = () => (
 interface LoginPageProps {
   /** Called once the session is stored. */
   onLogin: () => void;
+  /** Prefilled, e.g. right after accepting an invitation. */
+  initialEmail?: string;
 }
 
 /**
  * Plain React and CSS on purpose: this screen is what a logged-out visitor downloads, so it stays
  * free of react-admin and MUI (see main.tsx).
  */
-export function LoginPage({ onLogin }: LoginPageProps) {
-  const [email, setEmail] = useState('');
+export function LoginPage({ onLogin, initialEmail = '' }: LoginPageProps) {
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -61,7 +63,7 @@ export function LoginPage({ onLogin }: LoginPageProps) {
             name="email"
             autoComplete="username"
             required
-            autoFocus
+            autoFocus={!initialEmail}
             value={email}
             onChange={(event) => setEmail(event.target.value)}
           />
@@ -74,6 +76,7 @@ export function LoginPage({ onLogin }: LoginPageProps) {
             name="password"
             autoComplete="current-password"
             required
+            autoFocus={Boolean(initialEmail)}
             value={password}
             onChange={(event) => setPassword(event.target.value)}
           />
