@@ -31,6 +31,20 @@ describe('staff accounts and contact mailboxes (API)', () => {
     expect(search.body.data.map((s: { email: string }) => s.email)).toEqual(['rep.ca@example.com']);
   });
 
+  it('answers react-admin getMany: only the ids asked for, and 400 for an id that is not one', async () => {
+    const all = await t.http().get('/api/staff?perPage=100').set('Authorization', admin);
+    const [a, b] = all.body.data;
+    const some = await t.http().get(`/api/staff?id=${a.id}&id=${b.id}`).set('Authorization', admin);
+    expect(some.body.total).toBe(2);
+    expect(some.body.data.map((s: { id: string }) => s.id).sort()).toEqual([a.id, b.id].sort());
+    const contacts = await t.http().get('/api/contacts?perPage=1').set('Authorization', admin);
+    const one = await t.http().get(`/api/contacts?id=${contacts.body.data[0].id}`).set('Authorization', admin);
+    expect(one.body).toMatchObject({ total: 1, data: [{ id: contacts.body.data[0].id }] });
+    const bad = await t.http().get('/api/staff?id=42').set('Authorization', admin);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.id).toContain('UUID');
+  });
+
   it('refuses an unknown sort field and filter with 400', async () => {
     const sort = await t.http().get('/api/staff?sort=passwordHash').set('Authorization', admin);
     expect(sort.status).toBe(400);

@@ -1,11 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { validationError } from './validation';
 
+/** A query parameter that may be repeated (`?state=A&state=B`) arrives as a list either way. */
+export const asList = () => Transform(({ value }) => (value === undefined || Array.isArray(value) ? value : [value]));
+
 /** The paging and sorting every collection GET takes (API.md); resources extend it with their filters. */
 export class ListQueryDto {
+  @ApiPropertyOptional({ isArray: true, description: 'only these ids (repeated), as react-admin getMany asks' })
+  @IsOptional()
+  @asList()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true, message: 'each id must be a UUID' })
+  id?: string[];
+
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
@@ -40,8 +50,8 @@ export interface ListResult<T> {
 }
 
 /**
- * Applies sorting and paging to a query. `sortable` maps the API's sort fields to SQL expressions;
- * any other sort field is a 400, never raw SQL. `id` breaks ties so pages are stable.
+ * Applies the `id` filter, sorting and paging to a query. `sortable` maps the API's sort fields to SQL
+ * expressions; any other sort field is a 400, never raw SQL. `id` breaks ties so pages are stable.
  */
 export function applyListQuery<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -56,6 +66,7 @@ export function applyListQuery<T extends ObjectLiteral>(
     throw validationError([{ field: 'sort', messages: [`sort must be one of: ${Object.keys(sortable).join(', ')}`] }]);
   }
   const order = query.order ?? (query.sort ? 'ASC' : defaultSort.order);
+  if (query.id?.length) qb.andWhere(`${qb.alias}.id IN (:...listIds)`, { listIds: query.id });
   return qb
     .orderBy(expression, order, order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST')
     .addOrderBy(`${qb.alias}.id`, order)

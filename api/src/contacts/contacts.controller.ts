@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { SessionUser } from '@sbo/shared';
 import { CheckPolicies, CurrentUser } from '../authorization/policies.decorator';
+import { ListQueryDto } from '../common/list-query.dto';
 import { ContactsService } from './contacts.service';
 import { UpdateContactDto } from './update-contact.dto';
 
@@ -13,8 +14,8 @@ export class ContactsController {
 
   @Get()
   @CheckPolicies((ability) => ability.can('read', 'Contact'))
-  list() {
-    return this.contacts.list();
+  list(@Query() query: ListQueryDto) {
+    return this.contacts.list(query);
   }
 
   @Get(':id')

@@ -4,8 +4,11 @@ import type { Region, SessionUser } from '@sbo/shared';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { notFound, versionConflict } from '../common/app-error';
+import { applyListQuery, type ListQueryDto, type ListResult } from '../common/list-query.dto';
 import { Contact, type ContactTeam } from './contact.entity';
 import type { UpdateContactDto } from './update-contact.dto';
+
+const SORTABLE = { team: 'c.team', region: 'c.region', label: 'c.label', email: 'c.email' };
 
 @Injectable()
 export class ContactsService {
@@ -14,14 +17,11 @@ export class ContactsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<{ data: Contact[]; total: number }> {
-    const data = await this.dataSource
-      .getRepository(Contact)
-      .createQueryBuilder('c')
-      .orderBy('c.team')
-      .addOrderBy('c.region', 'ASC', 'NULLS FIRST')
-      .getMany();
-    return { data, total: data.length };
+  async list(query: ListQueryDto): Promise<ListResult<Contact>> {
+    const qb = this.dataSource.getRepository(Contact).createQueryBuilder('c');
+    applyListQuery(qb, query, SORTABLE, { field: 'team', order: 'ASC' });
+    const [data, total] = await qb.getManyAndCount();
+    return { data, total };
   }
 
   async get(id: string): Promise<Contact> {

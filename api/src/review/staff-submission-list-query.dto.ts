@@ -1,12 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { REGIONS, REVIEW_STATES, type Region, type ReviewState, SUBMISSION_TYPES, type SubmissionType } from '@sbo/shared';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsIsoDate } from '../calendar/is-iso-date.decorator';
-import { ListQueryDto } from '../common/list-query.dto';
-
-/** A query parameter given once or repeated (`?state=A&state=B`), read as a list. */
-const asList = () => Transform(({ value }) => (value === undefined || Array.isArray(value) ? value : [value]));
+import { asList, ListQueryDto } from '../common/list-query.dto';
 
 /** The review list's filters; every one narrows inside what the caller's regions allow. */
 export class StaffSubmissionListQueryDto extends ListQueryDto {
@@ -43,11 +39,4 @@ export class StaffSubmissionListQueryDto extends ListQueryDto {
   @IsOptional()
   @IsIsoDate()
   dueBefore?: string;
-
-  @ApiPropertyOptional({ isArray: true, description: 'Only these ids (repeated), as react-admin getMany asks' })
-  @IsOptional()
-  @asList()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true })
-  id?: string[];
 }
