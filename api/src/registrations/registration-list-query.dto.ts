@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ListQueryDto } from '../common/list-query.dto';
-import { REGISTRATION_STATUSES, type RegistrationStatus } from './registration-state-machine';
+import { REGISTRATION_STATUSES, type RegistrationStatus } from '@sbo/shared';
 
 export class RegistrationListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })

@@ -1,11 +1,13 @@
 import {
-  allowedRegistrationActions,
-  InvalidRegistrationTransitionError,
-  nextRegistrationStatus,
   REGISTRATION_ACTIONS,
   REGISTRATION_STATUSES,
   type RegistrationAction,
   type RegistrationStatus,
+} from '@sbo/shared';
+import {
+  allowedRegistrationActions,
+  InvalidRegistrationTransitionError,
+  nextRegistrationStatus,
 } from './registration-state-machine';
 
 // Every (status, action) pair: the status it leads to, or null when refused.

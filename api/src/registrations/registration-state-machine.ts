@@ -2,12 +2,7 @@
  * When EBS may decide on a registration, and what it becomes. Who may decide (role ebs) is CASL's
  * business, not this table's.
  */
-
-export const REGISTRATION_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'LOCKED', 'DEACTIVATED'] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
-
-export const REGISTRATION_ACTIONS = ['approve', 'reject', 'lock', 'unlock', 'reinvite', 'deactivate'] as const;
-export type RegistrationAction = (typeof REGISTRATION_ACTIONS)[number];
+import { REGISTRATION_ACTIONS, REGISTRATION_STATUSES, type RegistrationAction, type RegistrationStatus } from '@sbo/shared';
 
 /**
  * Every allowed decision; any pair not listed is refused.

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { RegistrationStatus } from './registration-state-machine';
+import type { RegistrationStatus } from '@sbo/shared';
 
 /** A partner's self-service sign-up, which EBS verifies against their firm and decides on. */
 @Entity('registration')

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FirmKind, FirmRole, Region, SessionUser } from '@sbo/shared';
+import type { FirmKind, FirmRole, Region, RegistrationAction, RegistrationStatus, SessionUser } from '@sbo/shared';
 import { DataSource, type EntityManager, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
@@ -20,8 +20,6 @@ import {
   allowedRegistrationActions,
   InvalidRegistrationTransitionError,
   nextRegistrationStatus,
-  type RegistrationAction,
-  type RegistrationStatus,
 } from './registration-state-machine';
 
 export interface RegistrationRecord {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RegistrationStatus } from '../registrations/registration-state-machine';
+import type { RegistrationStatus } from '@sbo/shared';
 
 interface DemoRegistration {
   email: string;

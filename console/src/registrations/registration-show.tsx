@@ -8,7 +8,8 @@ import { Detail, Details } from '../common/details';
 import { ApproveDialog } from './approve-dialog';
 import { DecisionDialog } from './decision-dialog';
 import { RegistrationStatusChip } from './registration-status-chip';
-import type { RegistrationAction, RegistrationDetail } from './registration-types';
+import type { RegistrationAction } from '@sbo/shared';
+import type { RegistrationDetail } from './registration-types';
 
 const ACTION_BUTTONS: Record<RegistrationAction, { label: string; variant: 'contained' | 'outlined'; color: 'primary' | 'error' }> = {
   approve: { label: 'Approve…', variant: 'contained', color: 'primary' },

@@ -1,10 +1,4 @@
-import type { FirmKind, FirmRole, Region } from '@sbo/shared';
-
-/** As api/src/registrations/registration-state-machine.ts names them; PENDING is EBS's work queue. */
-export const REGISTRATION_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'LOCKED', 'DEACTIVATED'] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
-
-export type RegistrationAction = 'approve' | 'reject' | 'lock' | 'unlock' | 'reinvite' | 'deactivate';
+import type { FirmKind, FirmRole, Region, RegistrationAction, RegistrationStatus } from '@sbo/shared';
 
 /** A row of `GET /api/registrations`. */
 export interface RegistrationRecord {
