@@ -7,9 +7,13 @@ import { defineConfig } from '@playwright/test';
  * Browser tests run the real product: the built API serving the built console, on a throwaway
  * embedded PostgreSQL seeded with the demo data, driven by the system Chromium (no browser download).
  */
-const port = Number(process.env.E2E_PORT ?? 3310);
-const pgPort = Number(process.env.E2E_PG_PORT ?? 54410);
-const dataDir = join(mkdtempSync(join(tmpdir(), 'sbo-e2e-')), 'pg');
+// Chosen once in the main process and inherited by the workers, so parallel runs on one machine don't collide.
+process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+process.env.E2E_PG_PORT ??= String(Number(process.env.E2E_PORT) + 1);
+process.env.E2E_PG_DATA_DIR ??= join(mkdtempSync(join(tmpdir(), 'sbo-e2e-')), 'pg');
+const port = Number(process.env.E2E_PORT);
+const pgPort = Number(process.env.E2E_PG_PORT);
+const dataDir = process.env.E2E_PG_DATA_DIR;
 
 export default defineConfig({
   testDir: './tests',
