@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { IntakeModule } from './intake/intake.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PreferencesModule } from './preferences/preferences.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { ReviewModule } from './review/review.module';
 import { StaffModule } from './staff/staff.module';
@@ -52,6 +53,7 @@ export class AppModule {
         SubmissionsModule,
         IntakeModule,
         ReviewModule,
+        PreferencesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -2,9 +2,11 @@ import type { ResourceProps } from 'react-admin';
 import * as contacts from './contacts';
 import * as firms from './firms';
 import * as holidays from './holidays';
+import * as instructionTemplates from './instruction-templates';
 import * as notifications from './notifications';
 import * as registrations from './registrations';
 import * as staff from './staff';
+import * as submissions from './submissions';
 
 /** What each resource folder's `index.ts` exports: its screens and menu icon. */
 export type ResourceModule = Pick<ResourceProps, 'list' | 'show' | 'edit' | 'create' | 'icon' | 'options' | 'recordRepresentation'>;
@@ -22,6 +24,8 @@ export type ResourceModule = Pick<ResourceProps, 'list' | 'show' | 'edit' | 'cre
  * for now: their getMany asks `?id=...`, which the list routes do not accept yet.
  */
 export const RESOURCES: Record<string, ResourceModule> = {
+  submissions,
+  'instruction-templates': instructionTemplates,
   firms,
   registrations,
   staff,

@@ -109,6 +109,10 @@ describe('delegation, registrations and administration by role', () => {
     ['read', 'Notification', ['admin']],
     ['read', 'Metrics', ['lead']],
     ['assign', 'Submission', ['lead']],
+    ['read', 'InstructionTemplate', ['rep', 'lead']],
+    ['create', 'InstructionTemplate', ['lead']],
+    ['delete', 'InstructionTemplate', ['lead']],
+    ['manage', 'SavedFilter', ['rep', 'lead', 'ga_support', 'ebs', 'admin']],
   ];
   it.each(table)('%s %s is allowed to exactly %j', (action, subjectType, allowed) => {
     const actual = roles.filter((role) =>
@@ -122,6 +126,22 @@ describe('delegation, registrations and administration by role', () => {
     expect(ability.can('invite', asSubject('FirmUser', { firmId: 'firm-a', role: 'DELEGATE' }))).toBe(true);
     expect(ability.can('invite', asSubject('FirmUser', { firmId: 'firm-a', role: 'ADMIN' }))).toBe(false);
     expect(ability.can('invite', asSubject('FirmUser', { firmId: 'firm-b', role: 'DELEGATE' }))).toBe(false);
+  });
+
+  it('keeps saved filters to their owner', () => {
+    const ability = defineAbilityFor(user(['rep'], ['CA']));
+    expect(ability.can('delete', asSubject('SavedFilter', { userId: 'u1' }))).toBe(true);
+    expect(ability.can('read', asSubject('SavedFilter', { userId: 'u2' }))).toBe(false);
+  });
+
+  it('lets a rep read the templates of their regions and a lead manage them there', () => {
+    const rep = defineAbilityFor(user(['rep'], ['CA']));
+    const lead = defineAbilityFor(user(['lead'], ['CA']));
+    expect(rep.can('read', asSubject('InstructionTemplate', { region: 'CA' }))).toBe(true);
+    expect(rep.can('read', asSubject('InstructionTemplate', { region: 'CO' }))).toBe(false);
+    expect(rep.can('update', asSubject('InstructionTemplate', { region: 'CA' }))).toBe(false);
+    expect(lead.can('update', asSubject('InstructionTemplate', { region: 'CA' }))).toBe(true);
+    expect(lead.can('update', asSubject('InstructionTemplate', { region: 'CO' }))).toBe(false);
   });
 
   it('shows a partner only their own firm', () => {

@@ -1,6 +1,6 @@
 import { createMongoAbility, type ForcedSubject, type MongoAbility, type RawRuleOf, subject } from '@casl/ability';
 import { CORRECT_REGIONS, RETURN_REGIONS, type Region } from './regions';
-import { type Role } from './roles';
+import { isStaffRole, type Role } from './roles';
 import { PARTNER_CHANNELS, STAFF_CHANNELS } from './submissions';
 import type { SessionUser } from './user';
 
@@ -49,6 +49,7 @@ export const SUBJECTS = [
   'Metrics',
   'InstructionTemplate',
   'AuditEvent',
+  'SavedFilter',
   'all',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
@@ -163,8 +164,15 @@ export const ROLE_RULES: Record<Role, RuleBuilder> = {
 /** Read access every logged-in user has: the business-day calendar and the contact mailboxes. */
 const everyoneRules: AppRule[] = [{ action: 'read', subject: ['Holiday', 'Contact'] }];
 
+/** Every staff member keeps their own saved list filters (on the server, so they follow them to any machine). */
+const staffRules: RuleBuilder = (user) => [{ action: 'manage', subject: 'SavedFilter', conditions: { userId: user.id } }];
+
 export function defineRulesFor(user: SessionUser): AppRule[] {
-  return [...everyoneRules, ...user.roles.flatMap((role) => ROLE_RULES[role]?.(user) ?? [])];
+  return [
+    ...everyoneRules,
+    ...(user.roles.some(isStaffRole) ? staffRules(user) : []),
+    ...user.roles.flatMap((role) => ROLE_RULES[role]?.(user) ?? []),
+  ];
 }
 
 export function defineAbilityFor(user: SessionUser): AppAbility {

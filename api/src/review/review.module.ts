@@ -6,13 +6,14 @@ import { PendingItemsService } from './pending-items.service';
 import { QueueController } from './queue.controller';
 import { ReviewQueueService } from './review-queue.service';
 import { ReviewService } from './review.service';
+import { ReviewersController, ReviewersService } from './reviewers.controller';
 import { StaffSubmissionsService } from './staff-submissions.service';
 import { SubmissionsReviewController } from './submissions-review.controller';
 
 @Module({
   imports: [SubmissionsModule, CalendarModule, ContactsModule],
-  controllers: [SubmissionsReviewController, QueueController],
-  providers: [StaffSubmissionsService, ReviewService, ReviewQueueService, PendingItemsService],
+  controllers: [SubmissionsReviewController, QueueController, ReviewersController],
+  providers: [StaffSubmissionsService, ReviewService, ReviewQueueService, PendingItemsService, ReviewersService],
   exports: [PendingItemsService],
 })
 export class ReviewModule {}

@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password';
 import { withDataSource } from '../database/prepare-database';
 import { seedDemoRegistrations } from './demo-registrations';
 import { seedDemoSubmissions } from './demo-submissions';
+import { seedDemoInstructionTemplates } from '../preferences/demo-templates';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -128,7 +129,11 @@ async function seedAccounts(manager: EntityManager, passwordHash: string): Promi
 }
 
 /** Capabilities add their own demo data here, in order, inside the seeding transaction. */
-export const DEMO_SEEDERS: ((manager: EntityManager) => Promise<void>)[] = [seedDemoRegistrations, seedDemoSubmissions];
+export const DEMO_SEEDERS: ((manager: EntityManager) => Promise<void>)[] = [
+  seedDemoRegistrations,
+  seedDemoSubmissions,
+  seedDemoInstructionTemplates,
+];
 
 export async function seedDemoData(ds: DataSource): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);

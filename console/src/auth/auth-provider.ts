@@ -8,6 +8,7 @@ import { clearSession, login, readSession, storeUser } from './session';
 /** The CASL subject of each react-admin resource (partner resources drop their `partner/` prefix). */
 const RESOURCE_SUBJECTS: Record<string, Exclude<SubjectName, 'all'>> = {
   submissions: 'Submission',
+  'instruction-templates': 'InstructionTemplate',
   firms: 'Firm',
   registrations: 'Registration',
   staff: 'Staff',

@@ -3,6 +3,7 @@ import { asSubject, REGION_NAMES, type Region, type SessionUser } from '@sbo/sha
 import type { ReactNode } from 'react';
 import { Title, useGetOne, usePermissions } from 'react-admin';
 import { useAbility } from '../auth/ability';
+import { ReviewHome } from '../submissions/review-home';
 import { ROLE_GUIDE, ROLE_LABELS } from './role-guide';
 
 const listFormat = new Intl.ListFormat('en', { type: 'conjunction' });
@@ -48,11 +49,15 @@ const Chips = ({ labels }: { labels: string[] }) => (
   </Stack>
 );
 
-/** Home page: who is logged in, and what each of their roles does here. */
+/** Home page: the review home for reps and leads; for the other roles, who is logged in and what each role does here. */
 export function Dashboard() {
   const { permissions: user } = usePermissions<SessionUser>();
-  const regionPolicy = useRegionPolicy(user?.regions ?? []);
   if (!user) return null;
+  return user.roles.some((role) => role === 'rep' || role === 'lead') ? <ReviewHome user={user} /> : <RoleHome user={user} />;
+}
+
+function RoleHome({ user }: { user: SessionUser }) {
+  const regionPolicy = useRegionPolicy(user.regions);
 
   return (
     <Stack spacing={2} sx={{ mt: 2, maxWidth: 900 }}>

@@ -3,6 +3,8 @@ import { Delegation1763900100000 } from './1763900100000-delegation';
 import { Intake1763900200000 } from './1763900200000-intake';
 import { CalendarDays1763900250000 } from './1763900250000-calendar-days';
 import { Review1763900300000 } from './1763900300000-review';
+import { ReviewPreferences1763900500000 } from './1763900500000-review-preferences';
+import { Performance1763900600000 } from './1763900600000-performance';
 
 /** Every migration, in order. Add new ones at the end. */
 export const migrations = [
@@ -11,4 +13,6 @@ export const migrations = [
   Intake1763900200000,
   CalendarDays1763900250000,
   Review1763900300000,
+  ReviewPreferences1763900500000,
+  Performance1763900600000,
 ];
