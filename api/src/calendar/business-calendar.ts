@@ -191,14 +191,20 @@ export const REGION_TIME_ZONES: Record<Region, string> = {
   MAS: 'America/New_York',
 };
 
+/** One formatter per region: building an Intl.DateTimeFormat costs far more than using one (lists call this per row). */
+const REGION_DATE_FORMATS = new Map<Region, Intl.DateTimeFormat>();
+function regionDateFormat(region: Region): Intl.DateTimeFormat {
+  let format = REGION_DATE_FORMATS.get(region);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: REGION_TIME_ZONES[region], year: 'numeric', month: '2-digit', day: '2-digit' });
+    REGION_DATE_FORMATS.set(region, format);
+  }
+  return format;
+}
+
 /** The calendar date in `region` at the instant `now`, as `YYYY-MM-DD`. */
 export function regionToday(region: Region, now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: REGION_TIME_ZONES[region],
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
+  const parts = regionDateFormat(region).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

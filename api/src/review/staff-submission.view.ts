@@ -3,6 +3,7 @@ import type { AuditEvent } from '../audit/audit-event.entity';
 import type { PendingItem, Submission } from '../submissions/submission.entity';
 import { type SubmissionDetails, type SubmissionRecord, toSubmissionRecord } from '../submissions/submission-record';
 import { partnerStatusOf, type ReviewEvent } from './review-state-machine';
+import type { Turnaround } from './turnaround';
 
 export interface StaffMember {
   id: string;
@@ -23,6 +24,8 @@ export interface StaffSubmission extends SubmissionRecord {
   dueAt: string | null;
   /** Business days the carrier has held it, waits on the submitter left out; frozen once decided. */
   ageBusinessDays: number | null;
+  /** Region business days until `dueAt`: 0 due today, negative once past; null once decided. */
+  businessDaysLeft: number | null;
   pendingItems: PendingItem[];
   decidedAt: Date | null;
   bypassReason: string | null;
@@ -49,7 +52,7 @@ export interface StaffSubmissionDetails extends StaffSubmission, SubmissionDetai
 export const toStaffSubmission = (
   s: Submission,
   assignee: StaffMember | null,
-  turnaround: { dueAt: string | null; ageBusinessDays: number | null },
+  turnaround: Turnaround,
 ): StaffSubmission => ({
   ...toSubmissionRecord(s),
   firmId: s.firmId,
@@ -59,6 +62,7 @@ export const toStaffSubmission = (
   assigneeId: s.assigneeId,
   dueAt: turnaround.dueAt,
   ageBusinessDays: turnaround.ageBusinessDays,
+  businessDaysLeft: turnaround.businessDaysLeft,
   pendingItems: s.pendingItems,
   decidedAt: s.decidedAt,
   bypassReason: s.bypassReason,

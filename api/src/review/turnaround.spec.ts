@@ -99,29 +99,35 @@ describe('turnaroundOn and resumeClock', () => {
   const returned = { completeSubmittedDate: '2026-06-01', pausedBusinessDays: 0, waitingSince: '2026-06-02' };
 
   it.each([
-    ['2026-06-02', '2026-06-04', 1],
-    ['2026-06-03', '2026-06-05', 1], // a day waited: due a day later, age frozen
-    ['2026-06-05', '2026-06-09', 1], // three days waited, over the weekend
-  ])('while returned, on %s: due %s, age %i', (today, due, age) => {
-    expect(turnaroundOn({ ...returned, decidedDate: null }, today, calendar)).toEqual({ dueAt: due, ageBusinessDays: age });
+    ['2026-06-02', '2026-06-04', 1, 2],
+    ['2026-06-03', '2026-06-05', 1, 2], // a day waited: due a day later, age frozen
+    ['2026-06-05', '2026-06-09', 1, 2], // three days waited, over the weekend
+  ])('while returned, on %s: due %s, age %i, %i days left', (today, due, age, left) => {
+    expect(turnaroundOn({ ...returned, decidedDate: null }, today, calendar)).toEqual({
+      dueAt: due,
+      ageBusinessDays: age,
+      businessDaysLeft: left,
+    });
   });
 
   it('resumes on resubmission with the waited days paused, and ages again from the next day', () => {
     const resumed = resumeClock(returned, '2026-06-04', calendar);
     expect(resumed).toEqual({ pausedBusinessDays: 2, dueDate: '2026-06-08', waitingSince: null });
     const clock = { completeSubmittedDate: '2026-06-01', ...resumed, decidedDate: null };
-    expect(turnaroundOn(clock, '2026-06-04', calendar)).toEqual({ dueAt: '2026-06-08', ageBusinessDays: 1 });
-    expect(turnaroundOn(clock, '2026-06-05', calendar)).toEqual({ dueAt: '2026-06-08', ageBusinessDays: 2 });
+    expect(turnaroundOn(clock, '2026-06-04', calendar)).toEqual({ dueAt: '2026-06-08', ageBusinessDays: 1, businessDaysLeft: 2 });
+    expect(turnaroundOn(clock, '2026-06-05', calendar)).toEqual({ dueAt: '2026-06-08', ageBusinessDays: 2, businessDaysLeft: 1 });
+    // Past due: the days left count down below zero.
+    expect(turnaroundOn(clock, '2026-06-11', calendar)).toMatchObject({ dueAt: '2026-06-08', businessDaysLeft: -3 });
   });
 
   it('stops the age on the day it was decided', () => {
     const decided = { completeSubmittedDate: '2026-06-01', pausedBusinessDays: 0, waitingSince: null, decidedDate: '2026-06-03' };
-    expect(turnaroundOn(decided, '2026-06-30', calendar)).toEqual({ dueAt: '2026-06-04', ageBusinessDays: 2 });
+    expect(turnaroundOn(decided, '2026-06-30', calendar)).toEqual({ dueAt: '2026-06-04', ageBusinessDays: 2, businessDaysLeft: null });
   });
 
   it('has no due date or age before a complete submission', () => {
     const draft = { completeSubmittedDate: null, pausedBusinessDays: 0, waitingSince: null, decidedDate: null };
-    expect(turnaroundOn(draft, '2026-06-30', calendar)).toEqual({ dueAt: null, ageBusinessDays: null });
+    expect(turnaroundOn(draft, '2026-06-30', calendar)).toEqual({ dueAt: null, ageBusinessDays: null, businessDaysLeft: null });
     expect(resumeClock(draft, '2026-06-30', calendar).dueDate).toBeNull();
   });
 });

@@ -88,6 +88,13 @@ export function resumeClock(
   };
 }
 
+export interface Turnaround {
+  dueAt: string | null;
+  ageBusinessDays: number | null;
+  /** Region business days from today to the due date: 0 due today, negative once past; null once decided. */
+  businessDaysLeft: number | null;
+}
+
 /**
  * The due date and age staff see on `today` (or on the day it was decided, when the clock
  * stopped): a wait still under way is left out of the age and pushes the due date out.
@@ -96,13 +103,15 @@ export function turnaroundOn(
   clock: TurnaroundClock & { decidedDate: string | null },
   today: string,
   calendar: BusinessCalendar,
-): { dueAt: string | null; ageBusinessDays: number | null } {
-  if (!clock.completeSubmittedDate) return { dueAt: null, ageBusinessDays: null };
+): Turnaround {
+  if (!clock.completeSubmittedDate) return { dueAt: null, ageBusinessDays: null, businessDaysLeft: null };
   const end = clock.decidedDate ?? today;
   const paused =
     clock.pausedBusinessDays + (clock.waitingSince ? pausedBusinessDays([{ from: clock.waitingSince, to: null }], end, calendar) : 0);
+  const dueAt = dueDate(clock.completeSubmittedDate, calendar, paused);
   return {
-    dueAt: dueDate(clock.completeSubmittedDate, calendar, paused),
+    dueAt,
     ageBusinessDays: ageInBusinessDays(clock.completeSubmittedDate, end, calendar, paused),
+    businessDaysLeft: clock.decidedDate ? null : calendar.businessDaysBetween(today, dueAt),
   };
 }

@@ -61,6 +61,8 @@ export interface StaffSubmission {
   assigneeId: string | null;
   dueAt: string | null;
   ageBusinessDays: number | null;
+  /** Region business days until `dueAt` (0 due today, negative once past), from the API's holiday calendar. */
+  businessDaysLeft: number | null;
   pendingItems: PendingItem[];
   decidedAt: string | null;
   bypassReason: string | null;
