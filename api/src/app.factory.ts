@@ -7,8 +7,11 @@ import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
-import { appValidationPipe } from './common/validation';
+import { AppError } from './common/app-error';
+import { toErrorBody } from './common/error-body.filter';
+import { appValidationPipe, hostileInputProblem, validationError } from './common/validation';
 import type { AppConfig } from './config/app-config';
 
 /** The built console, served from `/` by the API in production shape. */
@@ -32,6 +35,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
     trustProxy: config.production,
+    // A path Fastify cannot decode (e.g. %C0%AE) is answered before any route: keep the error shape.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const body = toErrorBody(new AppError(400, 'VALIDATION_FAILED', `The URL is not valid (${error.code}): check its escapes.`));
+      void reply.status(400).send(body);
+    },
     logger:
       config.logLevel === 'silent'
         ? false
@@ -44,6 +52,14 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(appValidationPipe());
+  // Before any guard or pipe: input no route can take (NUL characters, very deep nesting) is a 400.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('preHandler', async (request, reply) => {
+      const problem = hostileInputProblem(request.body) ?? hostileInputProblem(request.query) ?? hostileInputProblem(request.params);
+      if (problem) await reply.status(400).send(toErrorBody(validationError([problem])));
+    });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -59,7 +75,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     },
   });
   const origins = config.corsOrigins.length ? config.corsOrigins : config.production ? [] : ['http://localhost:5173'];
-  app.enableCors({ origin: origins, credentials: false, maxAge: 600 });
+  // @fastify/cors allows only GET, HEAD and POST unless told: the console also PATCHes and DELETEs.
+  app.enableCors({ origin: origins, methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'], credentials: false, maxAge: 600 });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 12 } });
 
   const openApi = SwaggerModule.createDocument(

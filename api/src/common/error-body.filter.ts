@@ -44,6 +44,17 @@ function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/**
+ * PostgreSQL data exceptions a request value causes (a number out of the column's range, text that
+ * cannot be stored, a malformed literal) when no DTO bound it: the request is wrong, not the server.
+ */
+const INPUT_DATA_SQLSTATES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
+
+export function isInputDataError(error: unknown): boolean {
+  const e = error as { driverError?: { code?: string }; code?: string };
+  return error instanceof QueryFailedError && INPUT_DATA_SQLSTATES.has(e.driverError?.code ?? e.code ?? '');
+}
+
 /** Builds the one error body of API.md from anything thrown (Nest maps Fastify's own errors to HttpException). */
 export function toErrorBody(exception: unknown): ApiErrorBody {
   if (exception instanceof AppError) {
@@ -77,6 +88,14 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
       code: STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED'),
     };
   }
+  if (isInputDataError(exception)) {
+    return {
+      statusCode: 400,
+      error: STATUS_NAMES[400],
+      message: 'A value in the request is out of range or cannot be stored (too large a number, too long or malformed text). Check the values and try again.',
+      code: 'VALIDATION_FAILED',
+    };
+  }
   if (isDatabaseUnavailable(exception)) {
     return {
       statusCode: 503,
@@ -100,7 +119,11 @@ export class ErrorBodyFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) {
+    if (isInputDataError(exception)) {
+      // A 400 for the client, but a DTO is missing a bound: worth a look.
+      const e = exception as QueryFailedError;
+      this.logger.warn(`Request value refused by PostgreSQL (${(e.driverError as { code?: string }).code}): ${e.message} in ${e.query}`);
+    } else if (body.statusCode >= 500) {
       const logged = exception instanceof QueryFailedError ? { query: exception.query, err: exception } : exception;
       this.logger.error(logged instanceof Error ? logged.stack : JSON.stringify(logged));
     }

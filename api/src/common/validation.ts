@@ -1,7 +1,7 @@
 import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { AppError } from './app-error';
 
-interface FieldProblem {
+export interface FieldProblem {
   field: string;
   messages: string[];
 }
@@ -30,3 +30,30 @@ export const appValidationPipe = () =>
     stopAtFirstError: false,
     exceptionFactory: (errors) => validationError(flatten(errors)),
   });
+
+/** Deeper than any body or query the API takes; deeper input would only exhaust the stack. */
+export const MAX_INPUT_DEPTH = 32;
+
+/**
+ * Input no route can use, whatever its DTO: nesting deeper than MAX_INPUT_DEPTH (class-transformer
+ * and JSON.stringify recurse, so it would end as a stack overflow) and NUL characters, which
+ * PostgreSQL cannot store in text or jsonb. Returns the problem, or undefined when the input is fine.
+ * Iterative, so hostile input cannot exhaust the stack here either.
+ */
+export function hostileInputProblem(value: unknown): FieldProblem | undefined {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
+  while (stack.length) {
+    const { value: node, path, depth } = stack.pop()!;
+    const field = path || 'body';
+    if (typeof node === 'string') {
+      if (node.includes('\u0000')) return { field, messages: [`${field} must not contain NUL characters`] };
+    } else if (node !== null && typeof node === 'object') {
+      if (depth >= MAX_INPUT_DEPTH) return { field, messages: [`${field} is nested too deeply (more than ${MAX_INPUT_DEPTH} levels)`] };
+      for (const [key, child] of Object.entries(node)) {
+        if (key.includes('\u0000')) return { field, messages: [`${field} has a property name with a NUL character`] };
+        stack.push({ value: child, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
