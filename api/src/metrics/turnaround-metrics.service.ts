@@ -52,6 +52,7 @@ const emptyFigures = (): TurnaroundFigures => ({
  * Business days come from calendar_day (see its migration): the business days between two dates are the
  * difference of their ordinals. The clock starts on the first business day on or after the complete
  * submission arrived, in the region's time zone, and excludes the business days spent waiting on the submitter.
+ * Approvals carry their figure already; the open backlog is aged here, on today's ordinal.
  */
 const LOCAL_DAY = (column: string) => `(${column} AT TIME ZONE region_time_zone(s.region))::date`;
 const CLOCK_START = `(cs.business_ordinal + (NOT cs.is_business_day)::int)`;
@@ -80,19 +81,15 @@ export class TurnaroundMetricsService {
     const scope = [visible.sql, ...(query.region ? ['s.region = :region'] : [])].join(' AND ');
     const params = { ...visible.params, region: query.region, from, toExclusive: addDays(to, 1), now };
 
+    // Each approval's business days are stored when it is decided (see the turnaround-days migration).
     const approvals = this.dataSource
       .createQueryBuilder()
       .select('s.region', 'region')
       .addSelect('count(*)::int', 'approved')
-      .addSelect(`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${businessDaysUntil('cd.business_ordinal')})`, 'median')
-      .addSelect(`percentile_cont(0.9) WITHIN GROUP (ORDER BY ${businessDaysUntil('cd.business_ordinal')})`, 'p90')
-      .addSelect(
-        `count(*) FILTER (WHERE ${businessDaysUntil('cd.business_ordinal')} > ${TURNAROUND_TARGET_BUSINESS_DAYS})::int`,
-        'late',
-      )
+      .addSelect('percentile_cont(0.5) WITHIN GROUP (ORDER BY s.turnaround_business_days)', 'median')
+      .addSelect('percentile_cont(0.9) WITHIN GROUP (ORDER BY s.turnaround_business_days)', 'p90')
+      .addSelect(`count(*) FILTER (WHERE s.turnaround_business_days > ${TURNAROUND_TARGET_BUSINESS_DAYS})::int`, 'late')
       .from('submission', 's')
-      .innerJoin('calendar_day', 'cs', `cs.region = s.region AND cs.day = ${LOCAL_DAY('s.complete_submitted_at')}`)
-      .innerJoin('calendar_day', 'cd', `cd.region = s.region AND cd.day = ${LOCAL_DAY('s.decided_at')}`)
       .where(scope)
       .andWhere(`s.state = 'APPROVED' AND s.decided_at >= CAST(:from AS timestamptz) AND s.decided_at < CAST(:toExclusive AS timestamptz)`)
       .groupBy('GROUPING SETS ((s.region), ())')

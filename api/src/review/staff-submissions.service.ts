@@ -121,10 +121,18 @@ export class StaffSubmissionsService {
   }
 
   /** One record in the staff shape, its assignee looked up. */
-  async presentOne(s: Submission, manager: EntityManager = this.dataSource.manager): Promise<StaffSubmission> {
-    const assignee = s.assigneeId
-      ? await manager.findOne(User, { where: { id: s.assigneeId }, select: { id: true, name: true, email: true } })
-      : null;
+  /** `knownAssignee` spares the lookup when the caller already has them (the reviewer who just claimed it). */
+  async presentOne(
+    s: Submission,
+    manager: EntityManager = this.dataSource.manager,
+    knownAssignee?: StaffMember,
+  ): Promise<StaffSubmission> {
+    const assignee =
+      knownAssignee?.id === s.assigneeId && knownAssignee
+        ? knownAssignee
+        : s.assigneeId
+          ? await manager.findOne(User, { where: { id: s.assigneeId }, select: { id: true, name: true, email: true } })
+          : null;
     const [record] = await this.present([s], () => assignee && { id: assignee.id, name: assignee.name, email: assignee.email });
     return record;
   }

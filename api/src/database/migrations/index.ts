@@ -5,6 +5,7 @@ import { CalendarDays1763900250000 } from './1763900250000-calendar-days';
 import { Review1763900300000 } from './1763900300000-review';
 import { ReviewPreferences1763900500000 } from './1763900500000-review-preferences';
 import { Performance1763900600000 } from './1763900600000-performance';
+import { TurnaroundDays1763900700000 } from './1763900700000-turnaround-days';
 
 /** Every migration, in order. Add new ones at the end. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Review1763900300000,
   ReviewPreferences1763900500000,
   Performance1763900600000,
+  TurnaroundDays1763900700000,
 ];
