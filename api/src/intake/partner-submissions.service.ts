@@ -34,7 +34,7 @@ import {
   resubmitEvent,
 } from '../review/review-state-machine';
 import { PendingItemsService } from '../review/pending-items.service';
-import { dueDate, pausedBusinessDays } from '../review/turnaround';
+import { resumeClock } from '../review/turnaround';
 import { Census } from '../submissions/census.entity';
 import { SubmissionDocument } from '../submissions/submission-document.entity';
 import { Submission } from '../submissions/submission.entity';
@@ -420,17 +420,22 @@ export class PartnerSubmissionsService {
 
     const now = this.clock.now();
     const completeSubmittedAt = submission.completeSubmittedAt ?? now;
-    const paused =
-      submission.pausedBusinessDays +
-      (submission.waitingSince ? pausedBusinessDays([{ from: submission.waitingSince, to: today }], today, calendar) : 0);
+    // Days spent waiting on the submitter join the paused ones; the due date moves out by as many.
+    const clock = resumeClock(
+      {
+        completeSubmittedDate: regionToday(submission.region, completeSubmittedAt),
+        pausedBusinessDays: submission.pausedBusinessDays,
+        waitingSince: submission.waitingSince,
+      },
+      today,
+      calendar,
+    );
     const updated = await this.submissions.updateIfVersion(manager, id, submission.version, {
       state: target,
       submittedById: user.id,
       submittedAt: submission.submittedAt ?? now,
       completeSubmittedAt,
-      pausedBusinessDays: paused,
-      waitingSince: null,
-      dueDate: dueDate(regionToday(submission.region, completeSubmittedAt), calendar, paused),
+      ...clock,
       assigneeId: target === 'IN_REVIEW' ? submission.lastReviewerId : null,
       // Answered: what the carrier asked for no longer applies.
       instructions: null,
@@ -445,7 +450,7 @@ export class PartnerSubmissionsService {
         region: updated.region,
         firmId: updated.firmId,
         before: { state: submission.state, assigneeId: submission.assigneeId },
-        after: { state: updated.state, assigneeId: updated.assigneeId, dueDate: updated.dueDate, pausedBusinessDays: paused },
+        after: { state: updated.state, assigneeId: updated.assigneeId, dueDate: updated.dueDate, pausedBusinessDays: clock.pausedBusinessDays },
       },
       manager,
     );
