@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type AppAbility, type Region, type ReviewState, TURNAROUND_TARGET_BUSINESS_DAYS } from '@sbo/shared';
+import { type AppAbility, type Region, REGIONS, type ReviewState, TURNAROUND_TARGET_BUSINESS_DAYS } from '@sbo/shared';
 import { DataSource } from 'typeorm';
 import { accessibleSql } from '../authorization/accessible-sql';
-import { addDays } from '../calendar/business-calendar';
+import { addDays, regionToday } from '../calendar/business-calendar';
 import { Clock } from '../calendar/clock';
 import { validationError } from '../common/validation';
 import type { TurnaroundQueryDto } from './turnaround-query.dto';
@@ -50,15 +50,9 @@ const emptyFigures = (): TurnaroundFigures => ({
 
 /*
  * Business days come from calendar_day (see its migration): the business days between two dates are the
- * difference of their ordinals. The clock starts on the first business day on or after the complete
- * submission arrived, in the region's time zone, and excludes the business days spent waiting on the submitter.
- * Approvals carry their figure already; the open backlog is aged here, on today's ordinal.
+ * difference of their ordinals. Approvals carry their turnaround already (stored when decided); the open
+ * backlog is aged on today's ordinal in each region.
  */
-const LOCAL_DAY = (column: string) => `(${column} AT TIME ZONE region_time_zone(s.region))::date`;
-const CLOCK_START = `(cs.business_ordinal + (NOT cs.is_business_day)::int)`;
-const businessDaysUntil = (ordinal: string) => `greatest(0, ${ordinal} - ${CLOCK_START} - s.paused_business_days)`;
-const NOW_LOCAL_DAY = LOCAL_DAY('CAST(:now AS timestamptz)');
-
 /** Turnaround against the 1 to 3 business day target, computed in SQL over the caller's regions only. */
 @Injectable()
 export class TurnaroundMetricsService {
@@ -79,7 +73,7 @@ export class TurnaroundMetricsService {
 
     const visible = accessibleSql(ability, 'read', 'Metrics', { region: 's.region' });
     const scope = [visible.sql, ...(query.region ? ['s.region = :region'] : [])].join(' AND ');
-    const params = { ...visible.params, region: query.region, from, toExclusive: addDays(to, 1), now };
+    const params = { ...visible.params, region: query.region, from, toExclusive: addDays(to, 1) };
 
     // Each approval's business days are stored when it is decided (see the turnaround-days migration).
     const approvals = this.dataSource
@@ -95,22 +89,37 @@ export class TurnaroundMetricsService {
       .groupBy('GROUPING SETS ((s.region), ())')
       .setParameters(params);
 
+    // Each region's date today, by the injected clock, joined to its business-day ordinal.
+    const todayRows = REGIONS.map((region, i) => `(:todayRegion${i}, CAST(:todayDay${i} AS date))`).join(', ');
+    const todayParams = Object.fromEntries(
+      REGIONS.flatMap((region, i) => [
+        [`todayRegion${i}`, region],
+        [`todayDay${i}`, regionToday(region, now)],
+      ]),
+    );
+    // The due date is the clock start plus the target plus the paused days, in business days, so the
+    // age of work the carrier holds is the target less the business days left until it is due.
     const backlog = this.dataSource
       .createQueryBuilder()
       .select('s.region', 'region')
       .addSelect('s.state', 'state')
       .addSelect('count(*)::int', 'count')
-      .addSelect(`count(*) FILTER (WHERE s.state IN (:...carrier) AND s.due_date < ${NOW_LOCAL_DAY})::int`, 'overdue')
-      .addSelect(`CASE WHEN s.state IN (:...carrier) THEN least(4, ${businessDaysUntil('ct.business_ordinal')}) END`, 'age')
+      .addSelect(`count(*) FILTER (WHERE s.state IN (:...carrier) AND s.due_date < today.day)::int`, 'overdue')
+      .addSelect(
+        `CASE WHEN s.state IN (:...carrier) AND due.business_ordinal IS NOT NULL
+           THEN least(4, greatest(0, ${TURNAROUND_TARGET_BUSINESS_DAYS} + today.business_ordinal - due.business_ordinal)) END`,
+        'age',
+      )
       .from('submission', 's')
-      .innerJoin('calendar_day', 'cs', `cs.region = s.region AND cs.day = ${LOCAL_DAY('s.complete_submitted_at')}`)
-      .innerJoin('calendar_day', 'ct', `ct.region = s.region AND ct.day = ${NOW_LOCAL_DAY}`)
+      .innerJoin(`(VALUES ${todayRows})`, 't', 't.column1 = s.region')
+      .innerJoin('calendar_day', 'today', 'today.region = s.region AND today.day = t.column2')
+      .leftJoin('calendar_day', 'due', 'due.region = s.region AND due.day = s.due_date')
       .where(scope)
       .andWhere('s.state IN (:...open)')
       .groupBy('s.region')
       .addGroupBy('s.state')
       .addGroupBy('age')
-      .setParameters({ ...params, carrier: CARRIER_STATES, open: [...CARRIER_STATES, ...WAITING_STATES] });
+      .setParameters({ ...params, ...todayParams, carrier: CARRIER_STATES, open: [...CARRIER_STATES, ...WAITING_STATES] });
 
     const [approvalRows, backlogRows] = await Promise.all([approvals.getRawMany(), backlog.getRawMany()]);
 
