@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsVersion } from '../common/is-version.decorator';
 
 export class DepartAdminDto {
   @ApiPropertyOptional({ description: 'an active delegate of the firm, promoted in the same change' })
@@ -15,7 +16,6 @@ export class DepartAdminDto {
 
   @ApiPropertyOptional({ description: "the firm's version as read; a concurrent delegation change answers 409" })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
 import { CreateSubmissionDto } from './create-submission.dto';
+import { IsVersion } from '../common/is-version.decorator';
 
 /**
  * A save of an OPEN or returned transaction: the version the partner read, and the fields to
@@ -10,8 +10,7 @@ export class UpdateSubmissionDto extends PartialType(OmitType(CreateSubmissionDt
   skipNullProperties: false,
 }) {
   @ApiProperty({ description: 'The version read; a stale one is refused with 409 VERSION_CONFLICT' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 }
 

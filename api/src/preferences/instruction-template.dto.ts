@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REGIONS, type Region } from '@sbo/shared';
-import { IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { ListQueryDto } from '../common/list-query.dto';
 import { TEMPLATE_KINDS, type TemplateKind } from './instruction-template.entity';
+import { IsVersion } from '../common/is-version.decorator';
 
 export class CreateInstructionTemplateDto {
   @ApiProperty({ enum: REGIONS })
@@ -26,8 +27,7 @@ export class CreateInstructionTemplateDto {
 
 export class UpdateInstructionTemplateDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiPropertyOptional({ enum: TEMPLATE_KINDS })

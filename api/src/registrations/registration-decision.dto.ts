@@ -3,23 +3,21 @@ import { FIRM_KINDS, FIRM_ROLES, type FirmKind, type FirmRole, REGIONS, type Reg
 import { Type } from 'class-transformer';
 import {
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsVersion } from '../common/is-version.decorator';
 
 class VersionedDecisionDto {
   @ApiPropertyOptional({ description: 'the registration version as read; a concurrent decision answers 409' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 

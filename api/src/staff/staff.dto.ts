@@ -7,17 +7,16 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
 import { REGIONS, type Region, STAFF_ROLES, type StaffRole } from '@sbo/shared';
 import { ListQueryDto } from '../common/list-query.dto';
+import { IsVersion } from '../common/is-version.decorator';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const PHONE = /^[0-9+() .-]{7,25}$/;
@@ -62,8 +61,7 @@ export class CreateStaffDto {
 
 export class UpdateStaffDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiPropertyOptional()
