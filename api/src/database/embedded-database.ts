@@ -42,8 +42,17 @@ export async function startEmbeddedPostgres(options: {
     onLog: () => undefined,
     onError: (message) => options.log?.(String(message)),
   });
-  if (fresh) await server.initialise();
-  await server.start();
+  try {
+    if (fresh) await server.initialise();
+    await server.start();
+  } catch (error) {
+    // The package rejects with nothing useful when PostgreSQL will not start; say what to check.
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${options.port} with data in ${dataDir}. ` +
+        'Is another instance already running on that port or data directory (set PG_PORT or PG_DATA_DIR), ' +
+        `or is the directory not writable?${error instanceof Error ? ` (${error.message})` : ''}`,
+    );
+  }
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
   await ensureDatabase(`postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`, options.database);
   return { url, dataDir, stop: () => server.stop() };
