@@ -1,4 +1,5 @@
 export * from './error-codes';
+export * from './firms';
 export * from './permissions';
 export * from './regions';
 export * from './registrations';

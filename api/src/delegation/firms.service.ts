@@ -1,6 +1,16 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Action, type AppAbility, asSubject, type FirmKind, type FirmRole, type Region, type SessionUser } from '@sbo/shared';
+import {
+  type Action,
+  type AppAbility,
+  asSubject,
+  type FirmDetail,
+  type FirmRecord,
+  type FirmRole,
+  type FirmUserRecord,
+  type InvitationRecord,
+  type SessionUser,
+} from '@sbo/shared';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
@@ -15,43 +25,9 @@ import { Firm } from './firm.entity';
 import { FirmInvitation } from './firm-invitation.entity';
 import type { FirmListQueryDto } from './firm-list-query.dto';
 import { checkAdminSeat, checkFirmVersion, lockFirm, lockFirmUser, touchFirm } from './firm-locks';
-import { emailTaken, type InvitationRecord, InvitationsService, toInvitationRecord } from './invitations.service';
+import { emailTaken, InvitationsService, toInvitationRecord } from './invitations.service';
 import type { InviteFirmUserDto } from './invite-firm-user.dto';
 import type { PromoteAdminDto } from './promote-admin.dto';
-
-export interface FirmRecord {
-  id: string;
-  name: string;
-  taxId: string;
-  kind: FirmKind;
-  region: Region;
-  version: number;
-  activeAdminCount: number;
-  /** No active administrator: flagged until GA support names one. */
-  needsAdmin: boolean;
-  /** 4 for a General Agency, null (no cap) for a broker agency. */
-  adminCap: number | null;
-  /** Open invitations to become an administrator; they hold a seat under the cap. */
-  pendingAdminInvitationCount: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface FirmUserRecord {
-  id: string;
-  name: string;
-  email: string;
-  role: FirmRole;
-  active: boolean;
-  grantedById: string | null;
-  deactivatedAt: Date | null;
-}
-
-export interface FirmDetail extends FirmRecord {
-  users: FirmUserRecord[];
-  /** Invitations not yet accepted and not expired. */
-  invitations: InvitationRecord[];
-}
 
 const ACTIVE_ADMINS = `(SELECT count(*) FROM app_user au
   WHERE au.firm_id = f.id AND au.firm_role = 'ADMIN' AND au.active)::int`;
@@ -71,7 +47,7 @@ const SORTABLE = {
   updatedAt: 'f.updated_at',
 };
 
-const toFirmRecord = (f: Firm, raw: { active_admins: number; pending_admin_invitations: number }): FirmRecord => ({
+const toFirmRecord = (f: Firm, raw: { active_admins: number; pending_admin_invitations: number }): FirmRecord<Date> => ({
   id: f.id,
   name: f.name,
   taxId: f.taxId,
@@ -86,7 +62,7 @@ const toFirmRecord = (f: Firm, raw: { active_admins: number; pending_admin_invit
   updatedAt: f.updatedAt,
 });
 
-export const toFirmUserRecord = (u: User): FirmUserRecord => ({
+export const toFirmUserRecord = (u: User): FirmUserRecord<Date> => ({
   id: u.id,
   name: u.name,
   email: u.email,
@@ -119,7 +95,7 @@ export class FirmsService {
   }
 
   /** Firms the caller may read (a partner: their own firm only); those needing an administrator first by default. */
-  async list(query: FirmListQueryDto, ability: AppAbility): Promise<ListResult<FirmRecord>> {
+  async list(query: FirmListQueryDto, ability: AppAbility): Promise<ListResult<FirmRecord<Date>>> {
     const visible = accessibleSql(ability, 'read', 'Firm', { id: 'f.id' });
     const qb = this.firms().where(visible.sql, visible.params);
     if (query.q) qb.andWhere('(f.name ILIKE :q OR f.tax_id ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
@@ -136,14 +112,14 @@ export class FirmsService {
     return { data: entities.map((f, i) => toFirmRecord(f, raw[i])), total };
   }
 
-  async get(id: string, ability: AppAbility): Promise<FirmDetail> {
+  async get(id: string, ability: AppAbility): Promise<FirmDetail<Date>> {
     const firm = await this.dataSource.manager.findOneBy(Firm, { id });
     if (!firm || !ability.can('read', asSubject('Firm', { ...firm }))) throw notFound('Firm');
     return this.detail(this.dataSource.manager, id);
   }
 
   /** Promotes an active delegate to administrator, never above the cap of a General Agency. */
-  promote(firmId: string, dto: PromoteAdminDto, actor: SessionUser, ability: AppAbility): Promise<FirmDetail> {
+  promote(firmId: string, dto: PromoteAdminDto, actor: SessionUser, ability: AppAbility): Promise<FirmDetail<Date>> {
     return this.change(async (manager) => {
       const firm = await this.lockVisibleFirm(manager, firmId, ability, 'promoteAdmin');
       checkFirmVersion(firm, dto.version);
@@ -159,7 +135,7 @@ export class FirmsService {
    * Delegates stay active whoever granted them, and the firm keeps its records (drafts included).
    * A replacement, if named, is promoted in the same transaction, into the seat just freed.
    */
-  depart(firmId: string, userId: string, dto: DepartAdminDto, actor: SessionUser, ability: AppAbility): Promise<FirmDetail> {
+  depart(firmId: string, userId: string, dto: DepartAdminDto, actor: SessionUser, ability: AppAbility): Promise<FirmDetail<Date>> {
     if (dto.replacementUserId === userId) {
       throw validationError([{ field: 'replacementUserId', messages: ['the replacement must be someone other than the departing administrator'] }]);
     }
@@ -210,7 +186,7 @@ export class FirmsService {
    * Invites a new administrator or delegate by email. An administrator invitation holds one of the
    * 4 seats of a General Agency until it is accepted or expires.
    */
-  invite(firmId: string, dto: InviteFirmUserDto, actor: SessionUser, ability: AppAbility): Promise<InvitationRecord> {
+  invite(firmId: string, dto: InviteFirmUserDto, actor: SessionUser, ability: AppAbility): Promise<InvitationRecord<Date>> {
     return this.change(async (manager) => {
       const firm = await this.lockVisibleFirm(manager, firmId, ability);
       if (!ability.can('invite', asSubject('FirmUser', { firmId: firm.id, role: dto.role }))) {
@@ -338,7 +314,7 @@ export class FirmsService {
     );
   }
 
-  private async detail(manager: EntityManager, id: string): Promise<FirmDetail> {
+  private async detail(manager: EntityManager, id: string): Promise<FirmDetail<Date>> {
     const { entities, raw } = await this.firms(manager).where('f.id = :id', { id }).getRawAndEntities();
     if (!entities.length) throw notFound('Firm');
     const users = await manager

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FirmRole } from '@sbo/shared';
+import type { FirmRole, InvitationRecord } from '@sbo/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
@@ -21,19 +21,7 @@ import {
   newInvitationToken,
 } from './invitation-token';
 
-export interface InvitationRecord {
-  id: string;
-  firmId: string;
-  email: string;
-  name: string;
-  role: FirmRole;
-  userId: string | null;
-  invitedById: string | null;
-  expiresAt: Date;
-  createdAt: Date;
-}
-
-export const toInvitationRecord = (i: FirmInvitation): InvitationRecord => ({
+export const toInvitationRecord = (i: FirmInvitation): InvitationRecord<Date> => ({
   id: i.id,
   firmId: i.firmId,
   email: i.email,

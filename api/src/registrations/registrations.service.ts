@@ -1,6 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FirmKind, FirmRole, Region, RegistrationAction, RegistrationStatus, SessionUser } from '@sbo/shared';
+import type {
+  FirmRole,
+  RegistrationAction,
+  RegistrationDetail,
+  RegistrationRecord,
+  RegistrationStatus,
+  SessionUser,
+} from '@sbo/shared';
 import { DataSource, type EntityManager, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
@@ -22,33 +29,7 @@ import {
   nextRegistrationStatus,
 } from './registration-state-machine';
 
-export interface RegistrationRecord {
-  id: string;
-  email: string;
-  name: string;
-  firmName: string;
-  firmTaxId: string;
-  status: RegistrationStatus;
-  firmId: string | null;
-  userId: string | null;
-  decisionReason: string | null;
-  decidedById: string | null;
-  decidedAt: Date | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  /** The decisions EBS may take now. */
-  allowedActions: RegistrationAction[];
-}
-
-export interface RegistrationDetail extends RegistrationRecord {
-  /** The firm it was approved into, or else the firm with the registered tax ID: what EBS verifies against. */
-  matchingFirm: { id: string; name: string; taxId: string; kind: FirmKind; region: Region } | null;
-  /** The partner's account, once approved. */
-  account: { id: string; active: boolean; role: FirmRole | null } | null;
-}
-
-const toRecord = (r: Registration): RegistrationRecord => ({
+const toRecord = (r: Registration): RegistrationRecord<Date> => ({
   id: r.id,
   email: r.email,
   name: r.name,
@@ -138,7 +119,7 @@ export class RegistrationsService {
     }
   }
 
-  async list(query: RegistrationListQueryDto): Promise<ListResult<RegistrationRecord>> {
+  async list(query: RegistrationListQueryDto): Promise<ListResult<RegistrationRecord<Date>>> {
     const qb = this.dataSource.manager.getRepository(Registration).createQueryBuilder('r');
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.q) {
@@ -150,7 +131,7 @@ export class RegistrationsService {
     return { data: rows.map(toRecord), total };
   }
 
-  async get(id: string): Promise<RegistrationDetail> {
+  async get(id: string): Promise<RegistrationDetail<Date>> {
     const registration = await this.dataSource.manager.findOneBy(Registration, { id });
     if (!registration) throw notFound('Registration');
     return this.detail(this.dataSource.manager, registration);
@@ -160,7 +141,7 @@ export class RegistrationsService {
    * Links the partner to their firm (an existing one, or one created from the registration), creates
    * or activates their account, and emails them an invitation to set their password.
    */
-  approve(id: string, dto: ApproveRegistrationDto, actor: SessionUser): Promise<RegistrationDetail> {
+  approve(id: string, dto: ApproveRegistrationDto, actor: SessionUser): Promise<RegistrationDetail<Date>> {
     if (dto.firmId && dto.createFirm) {
       throw validationError([{ field: 'createFirm', messages: ['send either firmId or createFirm, not both'] }]);
     }
@@ -178,7 +159,7 @@ export class RegistrationsService {
     });
   }
 
-  reject(id: string, dto: RejectRegistrationDto, actor: SessionUser): Promise<RegistrationDetail> {
+  reject(id: string, dto: RejectRegistrationDto, actor: SessionUser): Promise<RegistrationDetail<Date>> {
     return this.decide(id, 'reject', dto, actor, async (manager, registration) => {
       await this.notifications.enqueue(
         {
@@ -198,7 +179,7 @@ export class RegistrationsService {
   }
 
   /** A pause: the partner cannot log in, and their sessions end, until EBS unlocks them. */
-  lock(id: string, dto: RegistrationDecisionDto, actor: SessionUser): Promise<RegistrationDetail> {
+  lock(id: string, dto: RegistrationDecisionDto, actor: SessionUser): Promise<RegistrationDetail<Date>> {
     return this.decide(id, 'lock', dto, actor, async (manager, registration) => {
       const { firm, user } = await this.lockAccount(manager, registration);
       await this.endAccess(manager, user);
@@ -208,7 +189,7 @@ export class RegistrationsService {
     });
   }
 
-  unlock(id: string, dto: RegistrationDecisionDto, actor: SessionUser): Promise<RegistrationDetail> {
+  unlock(id: string, dto: RegistrationDecisionDto, actor: SessionUser): Promise<RegistrationDetail<Date>> {
     return this.decide(id, 'unlock', dto, actor, async (manager, registration) => {
       const { firm, user } = await this.lockAccount(manager, registration);
       await this.restoreAccess(manager, firm, user);
@@ -220,7 +201,7 @@ export class RegistrationsService {
   }
 
   /** A fresh invitation to set a password; for a deactivated partner it also restores access. */
-  reinvite(id: string, dto: RegistrationDecisionDto, actor: SessionUser): Promise<RegistrationDetail> {
+  reinvite(id: string, dto: RegistrationDecisionDto, actor: SessionUser): Promise<RegistrationDetail<Date>> {
     return this.decide(id, 'reinvite', dto, actor, async (manager, registration) => {
       const { firm, user } = await this.lockAccount(manager, registration);
       if (!user.active) await this.restoreAccess(manager, firm, user);
@@ -232,7 +213,7 @@ export class RegistrationsService {
   }
 
   /** Ends access until EBS re-invites the partner. */
-  deactivate(id: string, dto: RegistrationDecisionDto, actor: SessionUser): Promise<RegistrationDetail> {
+  deactivate(id: string, dto: RegistrationDecisionDto, actor: SessionUser): Promise<RegistrationDetail<Date>> {
     return this.decide(id, 'deactivate', dto, actor, async (manager, registration) => {
       const { firm, user } = await this.lockAccount(manager, registration);
       if (user.active) await this.endAccess(manager, user);
@@ -253,7 +234,7 @@ export class RegistrationsService {
     dto: { reason?: string; version?: number },
     actor: SessionUser,
     apply: (manager: EntityManager, registration: Registration) => Promise<Decided>,
-  ): Promise<RegistrationDetail> {
+  ): Promise<RegistrationDetail<Date>> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const registration = await manager
@@ -457,7 +438,7 @@ export class RegistrationsService {
     return `Questions? Contact Employer Broker Services: ${contact.email}${contact.phone ? `, ${contact.phone}` : ''}.`;
   }
 
-  private async detail(manager: EntityManager, registration: Registration): Promise<RegistrationDetail> {
+  private async detail(manager: EntityManager, registration: Registration): Promise<RegistrationDetail<Date>> {
     const firm = registration.firmId
       ? await manager.findOneBy(Firm, { id: registration.firmId })
       : await manager.findOneBy(Firm, { taxId: registration.firmTaxId });

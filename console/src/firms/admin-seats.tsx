@@ -1,5 +1,6 @@
 import { Box, LinearProgress, Stack, Typography } from '@mui/material';
-import { type FirmRecord, takenAdminSeats } from './firm-types';
+import type { FirmRecord } from '@sbo/shared';
+import { takenAdminSeats } from './firm-types';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 

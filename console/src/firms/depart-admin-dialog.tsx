@@ -2,11 +2,11 @@ import { Alert, DialogContentText, Typography } from '@mui/material';
 import { FormDataConsumer, minLength, required, SelectInput, TextInput } from 'react-admin';
 import { ActionDialog } from '../common/action-dialog';
 import { useApiAction } from '../common/use-api-action';
-import type { FirmDetail, FirmUser } from './firm-types';
+import type { FirmDetail, FirmUserRecord } from '@sbo/shared';
 
 interface DepartAdminDialogProps {
   firm: FirmDetail;
-  admin: FirmUser | null;
+  admin: FirmUserRecord | null;
   onClose: () => void;
 }
 

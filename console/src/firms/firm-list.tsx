@@ -11,7 +11,7 @@ import {
 import { FIRM_KIND_CHOICES, FIRM_KIND_LABELS, REGION_CHOICES, yesNoChoices } from '../common/choices';
 import { csvExporter } from '../common/csv-export';
 import { AdminSeats } from './admin-seats';
-import type { FirmRecord } from './firm-types';
+import type { FirmRecord } from '@sbo/shared';
 import { NeedsAdminChip } from './needs-admin-chip';
 
 const filters = [

@@ -17,14 +17,21 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
-import { asSubject, FIRM_ROLES, type FirmRole, REGION_NAMES } from '@sbo/shared';
+import {
+  asSubject,
+  FIRM_ROLES,
+  type FirmDetail,
+  type FirmRole,
+  type FirmUserRecord,
+  type InvitationRecord,
+  REGION_NAMES,
+} from '@sbo/shared';
 import { type ReactNode, useState } from 'react';
 import { DateField, RecordContextProvider, Show, useRecordContext } from 'react-admin';
 import { useAbility } from '../auth/ability';
 import { FIRM_KIND_LABELS, FIRM_ROLE_LABELS } from '../common/choices';
 import { AdminSeats } from './admin-seats';
 import { DepartAdminDialog } from './depart-admin-dialog';
-import type { FirmDetail, FirmInvitation, FirmUser } from './firm-types';
 import { InviteDialog } from './invite-dialog';
 import { NeedsAdminChip } from './needs-admin-chip';
 import { PromoteAdminDialog } from './promote-admin-dialog';
@@ -47,7 +54,7 @@ export const FirmShow = () => (
   </Show>
 );
 
-type Dialog = { kind: 'promote' | 'depart'; user: FirmUser } | { kind: 'invite' } | null;
+type Dialog = { kind: 'promote' | 'depart'; user: FirmUserRecord } | { kind: 'invite' } | null;
 
 function FirmView() {
   const firm = useRecordContext<FirmDetail>();
@@ -133,7 +140,7 @@ function FirmView() {
   );
 }
 
-const Status = ({ user }: { user: FirmUser }) =>
+const Status = ({ user }: { user: FirmUserRecord }) =>
   user.active ? (
     <Chip label="Active" color="success" size="small" variant="outlined" />
   ) : (
@@ -146,7 +153,7 @@ const Status = ({ user }: { user: FirmUser }) =>
  * Who granted this user access. Delegates belong to the firm: one granted by an administrator who
  * has since left keeps their access, which the chip says outright.
  */
-function GrantedBy({ user, usersById }: { user: FirmUser; usersById: Map<string, FirmUser> }) {
+function GrantedBy({ user, usersById }: { user: FirmUserRecord; usersById: Map<string, FirmUserRecord> }) {
   if (!user.grantedById) return <Typography variant="body2" color="text.secondary">—</Typography>;
   const granter = usersById.get(user.grantedById);
   if (!granter) return <Typography variant="body2">Carrier staff</Typography>;
@@ -167,9 +174,9 @@ function GrantedBy({ user, usersById }: { user: FirmUser; usersById: Map<string,
 
 interface UsersCardProps {
   title: string;
-  users: FirmUser[];
-  usersById: Map<string, FirmUser>;
-  action: (user: FirmUser) => ReactNode;
+  users: FirmUserRecord[];
+  usersById: Map<string, FirmUserRecord>;
+  action: (user: FirmUserRecord) => ReactNode;
 }
 
 function UsersCard({ title, users, usersById, action }: UsersCardProps) {
@@ -215,7 +222,7 @@ function UsersCard({ title, users, usersById, action }: UsersCardProps) {
   );
 }
 
-function InvitationsCard({ invitations, usersById }: { invitations: FirmInvitation[]; usersById: Map<string, FirmUser> }) {
+function InvitationsCard({ invitations, usersById }: { invitations: InvitationRecord[]; usersById: Map<string, FirmUserRecord> }) {
   return (
     <Card>
       <CardHeader title="Open invitations" id="firm-invitations" slotProps={{ title: { variant: 'h6', component: 'h2' } }} />

@@ -1,10 +1,10 @@
 import { DialogContentText } from '@mui/material';
-import type { FirmRole } from '@sbo/shared';
+import type { FirmDetail, FirmRole } from '@sbo/shared';
 import { email, RadioButtonGroupInput, required, TextInput } from 'react-admin';
 import { ActionDialog } from '../common/action-dialog';
 import { FIRM_ROLE_LABELS } from '../common/choices';
 import { useApiAction } from '../common/use-api-action';
-import { type FirmDetail, hasFreeAdminSeat } from './firm-types';
+import { hasFreeAdminSeat } from './firm-types';
 
 interface InviteDialogProps {
   firm: FirmDetail;

@@ -3,11 +3,12 @@ import { TextInput } from 'react-admin';
 import { ActionDialog } from '../common/action-dialog';
 import { useApiAction } from '../common/use-api-action';
 import { AdminSeats } from './admin-seats';
-import { type FirmDetail, type FirmUser, hasFreeAdminSeat } from './firm-types';
+import type { FirmDetail, FirmUserRecord } from '@sbo/shared';
+import { hasFreeAdminSeat } from './firm-types';
 
 interface PromoteAdminDialogProps {
   firm: FirmDetail;
-  user: FirmUser | null;
+  user: FirmUserRecord | null;
   onClose: () => void;
 }
 

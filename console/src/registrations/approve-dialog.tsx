@@ -12,8 +12,7 @@ import {
 import { ActionDialog, type FormValues } from '../common/action-dialog';
 import { FIRM_KIND_CHOICES, FIRM_KIND_LABELS, FIRM_ROLE_LABELS, REGION_CHOICES } from '../common/choices';
 import { useApiAction } from '../common/use-api-action';
-import type { FirmRecord } from '../firms/firm-types';
-import type { RegistrationDetail } from './registration-types';
+import type { FirmRecord, RegistrationDetail } from '@sbo/shared';
 
 type FirmOption = Pick<FirmRecord, 'id' | 'name' | 'taxId' | 'region'>;
 const firmOption = (firm: FirmOption) => ({ id: firm.id, name: `${firm.name} · ${firm.taxId} · ${firm.region}` });

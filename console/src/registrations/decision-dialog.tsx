@@ -2,8 +2,7 @@ import { DialogContentText } from '@mui/material';
 import { minLength, required, TextInput } from 'react-admin';
 import { ActionDialog } from '../common/action-dialog';
 import { useApiAction } from '../common/use-api-action';
-import type { RegistrationAction } from '@sbo/shared';
-import type { RegistrationDetail } from './registration-types';
+import type { RegistrationAction, RegistrationDetail } from '@sbo/shared';
 
 type Decision = Exclude<RegistrationAction, 'approve'>;
 

@@ -11,8 +11,8 @@ import {
 } from 'react-admin';
 import { csvExporter } from '../common/csv-export';
 import { RegistrationStatusChip } from './registration-status-chip';
-import { REGISTRATION_STATUSES, type RegistrationStatus } from '@sbo/shared';
-import { type RegistrationRecord, STATUS_LABELS } from './registration-types';
+import { REGISTRATION_STATUSES, type RegistrationRecord, type RegistrationStatus } from '@sbo/shared';
+import { STATUS_LABELS } from './registration-types';
 
 const filters = [<SearchInput key="q" source="q" placeholder="Name, email, firm or tax ID" alwaysOn />];
 

@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Card, CardContent, CardHeader, Chip, LinearProgress, Stack, Typography } from '@mui/material';
-import { asSubject, REGION_NAMES } from '@sbo/shared';
+import { asSubject, REGION_NAMES, type RegistrationAction, type RegistrationDetail } from '@sbo/shared';
 import { useState } from 'react';
 import { DateField, Link, Show, useCreatePath, useRecordContext } from 'react-admin';
 import { useAbility } from '../auth/ability';
@@ -8,8 +8,6 @@ import { Detail, Details } from '../common/details';
 import { ApproveDialog } from './approve-dialog';
 import { DecisionDialog } from './decision-dialog';
 import { RegistrationStatusChip } from './registration-status-chip';
-import type { RegistrationAction } from '@sbo/shared';
-import type { RegistrationDetail } from './registration-types';
 
 const ACTION_BUTTONS: Record<RegistrationAction, { label: string; variant: 'contained' | 'outlined'; color: 'primary' | 'error' }> = {
   approve: { label: 'Approve…', variant: 'contained', color: 'primary' },
