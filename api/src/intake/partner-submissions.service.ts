@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AppAbility,
@@ -8,7 +8,6 @@ import {
   type DocumentKind,
   REGION_NAMES,
   REVIEW_STATES,
-  type Region,
   type ReviewState,
   type SessionUser,
   type SubmissionType,
@@ -17,13 +16,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService } from '../audit/audit.service';
 import { accessibleSql } from '../authorization/accessible-sql';
-import { type BusinessCalendar, regionToday } from '../calendar/business-calendar';
+import { regionToday } from '../calendar/business-calendar';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../calendar/clock';
 import { AppError, forbidden, ruleRefused, versionConflict } from '../common/app-error';
 import { applyListQuery, type ListResult } from '../common/list-query.dto';
 import { validationError } from '../common/validation';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
 import {
   InvalidTransitionError,
@@ -43,7 +41,6 @@ import { SUBMISSION_RULE_COLUMNS, SubmissionsService } from '../submissions/subm
 import { CensusFileError, type CensusParseResult, parseCensus } from './census-parser';
 import type { CreateSubmissionDto } from './create-submission.dto';
 import { detectDocumentType } from './document-type';
-import { checkEligibility, parseSepWindow, type SepWindow } from './intake-rules';
 import type { UploadedFile } from './multipart-upload';
 import {
   type PartnerSubmission,
@@ -54,6 +51,7 @@ import {
 import type { PartnerSubmissionListQueryDto } from './partner-submission-list-query.dto';
 import type { SubmissionGroupDto } from './submission-group.dto';
 import type { UpdateSubmissionDto } from './update-submission.dto';
+import { EligibilityService } from './eligibility.service';
 
 const TYPE_NAMES: Record<SubmissionType, string> = {
   NEW_GROUP: 'new group enrollment',
@@ -119,20 +117,16 @@ export interface CensusUploadResult {
  */
 @Injectable()
 export class PartnerSubmissionsService {
-  private readonly sepWindow: SepWindow;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
     private readonly submissions: SubmissionsService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly pendingItems: PendingItemsService,
-  ) {
-    this.sepWindow = parseSepWindow(config.sepWindow.start, config.sepWindow.end);
-  }
+    private readonly eligibility: EligibilityService,
+  ) {}
 
   async list(ability: AppAbility, query: PartnerSubmissionListQueryDto): Promise<ListResult<PartnerSubmission>> {
     const visible = accessibleSql(ability, 'read', 'Submission', SUBMISSION_RULE_COLUMNS);
@@ -408,7 +402,7 @@ export class PartnerSubmissionsService {
 
     const calendar = await this.calendar.calendarFor(submission.region);
     const today = this.calendar.today(submission.region);
-    await this.assertEligible(manager, submission, calendar, today);
+    await this.assertEligible(submission, today);
     const { problems } = await this.submissions.details(submission, manager);
     if (problems.length) {
       throw ruleRefused(
@@ -500,13 +494,9 @@ export class PartnerSubmissionsService {
    * The portal and API intake rules. The timing rules (SEP window, late cutoff) are judged on the
    * day the submission first reached the carrier: answering a return is not a late submission.
    */
-  private async assertEligible(
-    manager: EntityManager,
-    submission: Submission,
-    calendar: BusinessCalendar,
-    today: string,
-  ): Promise<void> {
-    const violation = checkEligibility(
+  /** A resubmission is judged on the day it first arrived: answering a return is never late. */
+  private async assertEligible(submission: Submission, today: string): Promise<void> {
+    const violation = await this.eligibility.violation(
       {
         type: submission.type,
         region: submission.region,
@@ -514,27 +504,14 @@ export class PartnerSubmissionsService {
         group: { multiMarket: submission.groupMultiMarket, guaranteedAvailability: submission.groupGuaranteedAvailability },
         requestedEffectiveDate: submission.requestedEffectiveDate,
       },
-      {
-        today: submission.submittedAt ? regionToday(submission.region, submission.submittedAt) : today,
-        calendar,
-        sepWindow: this.sepWindow,
-        offlineContact: (await this.enrollmentContact(manager, submission.region)) ?? undefined,
-      },
+      submission.submittedAt ? regionToday(submission.region, submission.submittedAt) : today,
     );
     if (violation) throw ruleRefused(violation.code, violation.message);
   }
 
-  /** The region's enrollment mailbox, as admins keep it in the contact table. */
-  private async enrollmentContact(manager: EntityManager, region: Region): Promise<string | null> {
-    const [contact] = await manager.query(`SELECT label, email FROM contact WHERE team = 'ENROLLMENT' AND region = $1`, [
-      region,
-    ]);
-    return contact ? `${contact.label} at ${contact.email}` : null;
-  }
-
   private async confirmationEmail(manager: EntityManager, user: SessionUser, s: Submission, resubmission: boolean) {
     const what = `${TYPE_NAMES[s.type]} for ${s.groupName ?? 'your group'}`;
-    const contact = await this.enrollmentContact(manager, s.region);
+    const contact = await this.eligibility.enrollmentContact(s.region);
     return {
       to: user.email,
       subject: `${resubmission ? 'Resubmission' : 'Submission'} received: ${what}`,

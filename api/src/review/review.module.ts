@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ContactsModule } from '../contacts/contacts.module';
+import { EligibilityModule } from '../intake/eligibility.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
 import { PendingItemsService } from './pending-items.service';
 import { QueueController } from './queue.controller';
@@ -11,7 +12,7 @@ import { StaffSubmissionsService } from './staff-submissions.service';
 import { SubmissionsReviewController } from './submissions-review.controller';
 
 @Module({
-  imports: [SubmissionsModule, CalendarModule, ContactsModule],
+  imports: [SubmissionsModule, CalendarModule, ContactsModule, EligibilityModule],
   controllers: [SubmissionsReviewController, QueueController, ReviewersController],
   providers: [StaffSubmissionsService, ReviewService, ReviewQueueService, PendingItemsService, ReviewersService],
   exports: [PendingItemsService],

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AppAbility,
@@ -16,9 +16,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../calendar/clock';
 import { forbidden, ruleRefused, versionConflict } from '../common/app-error';
 import { validationError } from '../common/validation';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ContactsService } from '../contacts/contacts.service';
-import { checkEligibility, parseSepWindow, type SepWindow } from '../intake/intake-rules';
+import { EligibilityService } from '../intake/eligibility.service';
 import { NotificationsService, type OutgoingEmail } from '../notifications/notifications.service';
 import { Submission } from '../submissions/submission.entity';
 import { SubmissionsService, submissionSubject } from '../submissions/submissions.service';
@@ -78,11 +77,8 @@ function regionPolicyMessage(action: 'correct' | 'return', region: Submission['r
  */
 @Injectable()
 export class ReviewService {
-  private readonly sepWindow: SepWindow;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
     private readonly submissions: SubmissionsService,
     private readonly staff: StaffSubmissionsService,
     private readonly calendar: CalendarService,
@@ -90,9 +86,8 @@ export class ReviewService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly contacts: ContactsService,
-  ) {
-    this.sepWindow = parseSepWindow(config.sepWindow.start, config.sepWindow.end);
-  }
+    private readonly eligibility: EligibilityService,
+  ) {}
 
   claim(user: SessionUser, ability: AppAbility, id: string, dto: VersionDto): Promise<StaffSubmission> {
     return this.act(user, ability, id, 'claim', dto.version, async ({ manager, s, target }) => {
@@ -247,10 +242,8 @@ export class ReviewService {
       if (dto.firmId && !(await manager.query(`SELECT 1 FROM firm WHERE id = $1`, [dto.firmId])).length) {
         throw validationError([{ field: 'firmId', messages: ['firmId must be an existing partner firm.'] }]);
       }
-      const calendar = await this.calendar.calendarFor(dto.region);
       const today = this.calendar.today(dto.region);
-      const mailbox = await this.contacts.mailbox('ENROLLMENT', dto.region);
-      const violation = checkEligibility(
+      const violation = await this.eligibility.violation(
         {
           type: dto.type,
           region: dto.region,
@@ -258,7 +251,7 @@ export class ReviewService {
           group: { multiMarket: dto.group?.multiMarket ?? false, guaranteedAvailability: dto.group?.guaranteedAvailability ?? false },
           requestedEffectiveDate: dto.requestedEffectiveDate ?? null,
         },
-        { today, calendar, sepWindow: this.sepWindow, offlineContact: mailbox ? `${mailbox.label} at ${mailbox.email}` : undefined },
+        today,
       );
       if (violation && !dto.bypassReason) {
         throw ruleRefused(violation.code, `${violation.message} To key it in anyway, give a bypassReason: it is recorded and audited.`);
@@ -289,7 +282,7 @@ export class ReviewService {
         pausedBusinessDays: 0,
         submittedAt: now,
         completeSubmittedAt: now,
-        dueDate: dueDate(today, calendar),
+        dueDate: dueDate(today, await this.calendar.calendarFor(dto.region)),
         bypassReason: dto.bypassReason ?? null,
       } as QueryDeepPartialEntity<Submission>);
       const created = await manager.findOneByOrFail(Submission, { id: identifiers[0].id as string });
