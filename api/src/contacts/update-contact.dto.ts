@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsVersion } from '../common/is-version.decorator';
+import { IsPhone } from '../common/person-fields.decorator';
 
 export class UpdateContactDto {
   @ApiProperty()
@@ -23,6 +24,6 @@ export class UpdateContactDto {
   @ApiPropertyOptional({ nullable: true, example: '855-327-0507' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @Matches(/^[0-9+() .-]{7,25}$/, { message: 'phone must be a phone number' })
+  @IsPhone()
   phone?: string | null;
 }

@@ -1,17 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { FIRM_ROLES, type FirmRole } from '@sbo/shared';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-
-/** Emails are compared and stored in lower case. */
-export const toLowerEmail = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsAccountEmail } from '../common/person-fields.decorator';
 
 export class InviteFirmUserDto {
   @ApiProperty({ example: 'new.admin@agency.example.com' })
-  @Transform(toLowerEmail)
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @IsAccountEmail()
   email: string;
 
   @ApiProperty()

@@ -1,16 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { toLowerEmail } from '../delegation/invite-firm-user.dto';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsAccountEmail } from '../common/person-fields.decorator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A partner's own sign-up for self-service. */
 export class CreateRegistrationDto {
   @ApiProperty({ example: 'jordan@agency.example.com' })
-  @Transform(toLowerEmail)
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @IsAccountEmail()
   email: string;
 
   @ApiProperty({ example: 'Jordan Lee' })

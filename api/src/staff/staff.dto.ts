@@ -1,15 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   MinLength,
   ValidateIf,
@@ -17,15 +15,12 @@ import {
 import { REGIONS, type Region, STAFF_ROLES, type StaffRole } from '@sbo/shared';
 import { ListQueryDto } from '../common/list-query.dto';
 import { IsVersion } from '../common/is-version.decorator';
+import { IsAccountEmail, IsPhone } from '../common/person-fields.decorator';
 
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const PHONE = /^[0-9+() .-]{7,25}$/;
 
 export class CreateStaffDto {
   @ApiProperty({ example: 'rep.new@example.com' })
-  @Transform(lower)
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @IsAccountEmail()
   email: string;
 
   @ApiProperty()
@@ -36,7 +31,7 @@ export class CreateStaffDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(PHONE, { message: 'phone must be a phone number' })
+  @IsPhone()
   phone?: string;
 
   @ApiProperty({ enum: STAFF_ROLES, isArray: true })
@@ -74,7 +69,7 @@ export class UpdateStaffDto {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @Matches(PHONE, { message: 'phone must be a phone number' })
+  @IsPhone()
   phone?: string | null;
 
   @ApiPropertyOptional({ enum: STAFF_ROLES, isArray: true })
