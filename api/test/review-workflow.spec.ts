@@ -245,6 +245,38 @@ describe('review workflow (API)', () => {
       expect((await t.http().post('/api/submissions').set('Authorization', `Bearer ${await t.login(BROKER.CO)}`).send(body())).status).toBe(403);
       expect(broker).toBeDefined();
     });
+
+    const firmOf = async (email: string): Promise<string> =>
+      (await t.dataSource.query(`SELECT firm_id FROM app_user WHERE email = $1`, [email]))[0].firm_id;
+    const submissionCount = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM submission`))[0].n as number;
+
+    it("attaches a firm of the submission's region: its broker sees the submission", async () => {
+      const rep = await asReviewer(t, REP.CO);
+      const res = await rep.create(body({ firmId: await firmOf(BROKER.CO) }));
+      expect(res.status).toBe(201);
+      expect((await partner(t, await t.login(BROKER.CO)).get(res.body.id)).status).toBe(200);
+    });
+
+    it('answers 404 for a firm outside the caller\'s regions, as for one that does not exist, and writes nothing', async () => {
+      const rep = await asReviewer(t, REP.CA);
+      const before = await submissionCount();
+      for (const firmId of [await firmOf(BROKER.CO), '00000000-0000-4000-8000-000000000000']) {
+        const res = await rep.create(body({ region: 'CA', plans: [{ planCode: 'CA-GOLD-500', tier: 'GOLD' }], firmId }));
+        expect(res.status).toBe(404);
+        expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Firm not found.', code: 'NOT_FOUND' });
+      }
+      expect(await submissionCount()).toBe(before);
+    });
+
+    it("refuses a firm of another of the caller's regions with 403 naming both regions", async () => {
+      const rep = await asReviewer(t, REP.GA);
+      const before = await submissionCount();
+      const res = await rep.create(body({ region: 'GA', plans: [{ planCode: 'GA-GOLD-500', tier: 'GOLD' }], firmId: await firmOf(BROKER.MAS) }));
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('FORBIDDEN');
+      expect(res.body.message).toMatch(/MAS.*GA|GA.*MAS/);
+      expect(await submissionCount()).toBe(before);
+    });
   });
 
   it('shows the full record: census rows, documents, problems, history and the actions open to the caller', async () => {

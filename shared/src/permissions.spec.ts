@@ -73,8 +73,8 @@ describe('who may do what on a submission', () => {
     ['CA lead approves a CA submission a rep holds', true, caLead, 'approve', { region: 'CA', assigneeId: 'u2' }],
     ['CA lead returns an unassigned CA submission', true, caLead, 'return', { region: 'CA', assigneeId: null }],
     ['CA lead refers offline a CO submission', false, caLead, 'referOffline', { region: 'CO', assigneeId: 'u2' }],
-    ['CA rep keys in an OFFLINE submission', true, caRep, 'create', { region: 'CA', channel: 'OFFLINE' }],
-    ['CA rep keys in a PORTAL submission', false, caRep, 'create', { region: 'CA', channel: 'PORTAL' }],
+    ['CA rep keys in an OFFLINE submission', true, caRep, 'create', { region: 'CA', channel: 'OFFLINE', firmRegion: null }],
+    ['CA rep keys in a PORTAL submission', false, caRep, 'create', { region: 'CA', channel: 'PORTAL', firmRegion: null }],
     ['broker reads their firm submission', true, broker, 'read', { region: 'CO' }],
     ['broker reads their withdrawn submission', false, broker, 'read', { region: 'CO', state: 'WITHDRAWN' }],
     ['broker reads another firm submission', false, otherBroker, 'read', { region: 'CO' }],
@@ -90,6 +90,34 @@ describe('who may do what on a submission', () => {
   it.each(cases)('%s → %s', (_, expected, who, action, record) => {
     const ability = defineAbilityFor(who);
     expect(ability.can(action as never, submission((record.region as Region) ?? 'CA', record))).toBe(expected);
+  });
+});
+
+describe('staff entry: the region of the submission and of its firm', () => {
+  // [regions of the rep, region keyed in, region of the firm (null: no firm), allowed]
+  const table: [Region[], Region, Region | null, boolean][] = [
+    [['CA'], 'CA', null, true],
+    [['CA'], 'CA', 'CA', true],
+    // A firm of another region: its broker would see what a CA rep keyed in.
+    [['CA'], 'CA', 'CO', false],
+    [['CA'], 'CO', 'CO', false],
+    [['CA'], 'CO', null, false],
+    [['GA', 'MAS'], 'MAS', 'MAS', true],
+    // Both regions are the rep's, but a submission belongs to its firm's region.
+    [['GA', 'MAS'], 'GA', 'MAS', false],
+    [['GA', 'MAS'], 'MAS', 'GA', false],
+    [[], 'CA', null, false],
+  ];
+  it.each(table)('rep or lead of %j keys in a %s submission for a firm of %s → %s', (regions, region, firmRegion, allowed) => {
+    for (const roles of [['rep'], ['lead']] as Role[][]) {
+      const ability = defineAbilityFor(user(roles, regions));
+      expect(ability.can('create', asSubject('Submission', { region, channel: 'EMAIL', firmRegion }))).toBe(allowed);
+    }
+  });
+
+  it('requires the firm region to be stated: a subject without it is refused', () => {
+    const ability = defineAbilityFor(user(['rep'], ['CA']));
+    expect(ability.can('create', asSubject('Submission', { region: 'CA', channel: 'EMAIL' }))).toBe(false);
   });
 });
 

@@ -96,12 +96,16 @@ const reviewRules: RuleBuilder = (user) => {
     // Partners' unsubmitted drafts are theirs alone.
     { action: 'read', subject: 'Submission', conditions: { ...inMyRegions, state: { $ne: 'DRAFT' } } },
     { action: ['claim', 'upload'], subject: 'Submission', conditions: inMyRegions },
-    // Staff key in email and offline submissions for their regions.
-    {
-      action: 'create',
-      subject: 'Submission',
-      conditions: { ...inMyRegions, channel: { $in: [...STAFF_CHANNELS] } },
-    },
+    // Staff key in email and offline submissions for their regions. The would-be submission states
+    // its firm's region (`firmRegion`, null without a firm): one rule per region, so the firm is of
+    // the same region as the submission, whose broker would otherwise see another region's work.
+    ...user.regions.map(
+      (region): AppRule => ({
+        action: 'create',
+        subject: 'Submission',
+        conditions: { region, channel: { $in: [...STAFF_CHANNELS] }, firmRegion: { $in: [region, null] } },
+      }),
+    ),
     // Reps act on what they hold, so two reps never work the same submission.
     ...workRules(user, { assigneeId: user.id }),
     { action: 'read', subject: 'InstructionTemplate', conditions: inMyRegions },

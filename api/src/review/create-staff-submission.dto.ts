@@ -9,7 +9,7 @@ export class CreateStaffSubmissionDto extends OmitType(CreateSubmissionDto, ['ch
   @IsIn(STAFF_CHANNELS)
   channel: Channel;
 
-  @ApiPropertyOptional({ description: 'The partner firm, when known', nullable: true })
+  @ApiPropertyOptional({ description: "The partner firm, when known: a firm of the submission's region", nullable: true })
   @IsOptional()
   @IsUUID()
   firmId?: string | null;

@@ -4,6 +4,7 @@ import {
   type AppAbility,
   asSubject,
   REGION_NAMES,
+  type Region,
   RETURN_REGIONS,
   type ReviewState,
   type SessionUser,
@@ -14,9 +15,10 @@ import { AuditService } from '../audit/audit.service';
 import { regionToday } from '../calendar/business-calendar';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../calendar/clock';
-import { forbidden, ruleRefused, versionConflict } from '../common/app-error';
+import { type AppError, forbidden, notFound, ruleRefused, versionConflict } from '../common/app-error';
 import { validationError } from '../common/validation';
 import { ContactsService } from '../contacts/contacts.service';
+import { Firm } from '../delegation/firm.entity';
 import { EligibilityService } from '../intake/eligibility.service';
 import { NotificationsService, type OutgoingEmail } from '../notifications/notifications.service';
 import { Submission } from '../submissions/submission.entity';
@@ -44,6 +46,20 @@ import type { ReviewAction, StaffSubmission, StaffSubmissionDetails } from './st
 import { StaffSubmissionsService } from './staff-submissions.service';
 import { dueDate, resumeClock } from './turnaround';
 import type { VersionDto } from './version.dto';
+
+/**
+ * Why CASL refused a staff entry, told without revealing a firm of another region: such a firm is
+ * "not found", exactly like one that does not exist. Each probe is the would-be submission varied.
+ */
+function staffEntryRefusal(ability: AppAbility, dto: CreateStaffSubmissionDto, firm: Pick<Firm, 'region'> | null): AppError {
+  const entry = (region: Region, firmRegion: Region | null) =>
+    ability.can('create', asSubject('Submission', { region, channel: dto.channel, firmId: dto.firmId ?? null, firmRegion }));
+  if (!entry(dto.region, null)) return forbidden(`You key in ${dto.channel} submissions for your own regions only.`);
+  if (!firm || !entry(firm.region, firm.region)) return notFound('Firm');
+  return forbidden(
+    `The firm is in ${REGION_NAMES[firm.region]} (${firm.region}): key its submission in for ${firm.region}, not ${dto.region}.`,
+  );
+}
 
 /** A review action at work: the locked record as read, and the state the transition leads to. */
 interface Step {
@@ -235,12 +251,11 @@ export class ReviewService {
    * the forms came with the email or the paper package.
    */
   async create(user: SessionUser, ability: AppAbility, dto: CreateStaffSubmissionDto): Promise<StaffSubmissionDetails> {
-    if (!ability.can('create', asSubject('Submission', { region: dto.region, channel: dto.channel }))) {
-      throw forbidden(`You key in ${dto.channel} submissions for your own regions only.`);
-    }
     return this.dataSource.transaction(async (manager) => {
-      if (dto.firmId && !(await manager.query(`SELECT 1 FROM firm WHERE id = $1`, [dto.firmId])).length) {
-        throw validationError([{ field: 'firmId', messages: ['firmId must be an existing partner firm.'] }]);
+      const firm = dto.firmId ? await manager.findOne(Firm, { where: { id: dto.firmId }, select: { id: true, region: true } }) : null;
+      const wouldBe = { region: dto.region, channel: dto.channel, firmId: dto.firmId ?? null, firmRegion: firm?.region ?? null };
+      if ((dto.firmId && !firm) || !ability.can('create', asSubject('Submission', wouldBe))) {
+        throw staffEntryRefusal(ability, dto, firm);
       }
       const today = this.calendar.today(dto.region);
       const violation = await this.eligibility.violation(
