@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from '../src/seed/demo-data';
 import { AUTHORIZATION_MATRIX, CALLER_EMAIL, CALLERS, type Caller } from './authorization-matrix';
 import { completeSubmission, GOOD_CENSUS, newGroupBody, PDF, setNow, userId, ZIP } from './support/intake';
 import { heldSubmission, queuedSubmission, versionOf } from './support/review';
+import { watchSentMail } from './support/sent-mail';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const ON_TIME = '2027-01-05T18:00:00Z';
@@ -108,8 +109,8 @@ describe('authorization matrix: every route × every caller (API)', () => {
     const email = `${unique('invitee')}@golden.example.com`;
     const res = await t.http().post(`/api/firms/${fx.caFirm}/invitations`).set(as('ga_support')).send({ email, name: 'New Delegate', role: 'DELEGATE' });
     if (res.status !== 201) throw new Error(`invite: ${res.status} ${JSON.stringify(res.body)}`);
-    const [mail] = await t.dataSource.query(`SELECT body FROM notification WHERE recipient = $1 ORDER BY id DESC LIMIT 1`, [email]);
-    return /token=([A-Za-z0-9_-]+)/.exec(mail.body)![1];
+    // The token exists only in the email sent: deliver the outbox and read it there.
+    return watchSentMail(t).tokenTo(email);
   };
   const template = async () => {
     const res = await t.http().post('/api/instruction-templates').set(as('lead_ca'))

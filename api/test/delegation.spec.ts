@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { InvitationLinks } from '../src/delegation/invitation-links';
+import { type SentMail, watchSentMail } from './support/sent-mail';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const PEACHTREE = '58-1000003'; // General Agency (GA), at the cap of 4 administrators
@@ -8,8 +10,10 @@ const GOLDEN_STATE = '94-1000001'; // broker agency (CA), one active administrat
 
 describe('delegation: firms, administrators, delegates (API)', () => {
   let t: TestApp;
+  let mail: SentMail;
   beforeAll(async () => {
     t = await startTestApp();
+    mail = watchSentMail(t);
   });
   afterAll(() => t.close());
 
@@ -20,7 +24,6 @@ describe('delegation: firms, administrators, delegates (API)', () => {
     (await t.dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [email]))[0].id;
   const lastEmailTo = async (recipient: string): Promise<{ subject: string; body: string; template: string }> =>
     (await t.dataSource.query(`SELECT subject, body, template FROM notification WHERE recipient = $1 ORDER BY id DESC LIMIT 1`, [recipient]))[0];
-  const tokenIn = (body: string) => /token=([A-Za-z0-9_-]+)/.exec(body)![1];
   const loginStatus = async (email: string, password = 'demo1234') =>
     (await t.http().post('/api/auth/login').send({ email, password })).status;
 
@@ -50,6 +53,14 @@ describe('delegation: firms, administrators, delegates (API)', () => {
       const res = await t.http().get(`/api/firms?${query}`).set('Authorization', await as('ebs@example.com'));
       expect(res.status).toBe(200);
       expect(res.body.data.map((f: { name: string }) => f.name)).toEqual(names);
+    });
+
+    it('counts only the firms asked for by id, not every firm (react-admin getMany)', async () => {
+      const ids = [await firmId(PEACHTREE), await firmId(CHESAPEAKE)];
+      const res = await t.http().get(`/api/firms?id=${ids[0]}&id=${ids[1]}&perPage=1`).set('Authorization', await as('gasupport@example.com'));
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(2);
+      expect(res.body.data.map((f: { id: string }) => f.id)).toEqual([ids[1]]);
     });
 
     it('refuses an unknown filter or sort field with 400', async () => {
@@ -273,7 +284,7 @@ describe('delegation: firms, administrators, delegates (API)', () => {
 
       const email = await lastEmailTo('new.admin@chesapeake.example.com');
       expect(email).toMatchObject({ template: 'delegation.invitation' });
-      const token = tokenIn(email.body);
+      const token = await mail.tokenTo('new.admin@chesapeake.example.com');
       const [stored] = await t.dataSource.query(`SELECT token_hash FROM firm_invitation WHERE id = $1`, [res.body.id]);
       expect(stored.token_hash).not.toContain(token);
 
@@ -299,8 +310,8 @@ describe('delegation: firms, administrators, delegates (API)', () => {
       const res = await t.http().post(`/api/firms/${firm}/invitations`).set('Authorization', await as('gasupport@example.com'))
         .send({ email: 'slow.delegate@example.com', name: 'Slow Delegate', role: 'DELEGATE' });
       expect(res.status).toBe(201);
+      const token = await mail.tokenTo('slow.delegate@example.com');
       await t.dataSource.query(`UPDATE firm_invitation SET expires_at = now() - interval '1 minute' WHERE id = $1`, [res.body.id]);
-      const token = tokenIn((await lastEmailTo('slow.delegate@example.com')).body);
       const accepted = await t.http().post('/api/invitations/accept').send({ token, password: 'a-good-password' });
       expect(accepted.status).toBe(422);
       expect(accepted.body).toMatchObject({ code: 'INVALID_TRANSITION', details: { invitation: 'EXPIRED' } });
@@ -320,14 +331,47 @@ describe('delegation: firms, administrators, delegates (API)', () => {
       expect((await t.http().post('/api/invitations/accept').send(body)).status).toBe(status);
     });
 
+    it('refuses to invite an email this firm has an open invitation for with 409; another firm may invite it', async () => {
+      const invite = async (taxId: string) => t.http().post(`/api/firms/${await firmId(taxId)}/invitations`)
+        .set('Authorization', await as('gasupport@example.com')).send({ email: 'slow.delegate@example.com', name: 'Someone', role: 'DELEGATE' });
+      const again = await invite(CHESAPEAKE);
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('CONFLICT');
+      // Refusing would tell Front Range that another firm invited this address.
+      expect((await invite(FRONT_RANGE)).status).toBe(201);
+    });
+
     it.each([
-      ['an email with an account', 'delegate1.mas@example.com', 409],
-      ['an email with an open invitation', 'slow.delegate@example.com', 409],
-    ])('refuses to invite %s with 409', async (_, email, status) => {
-      const res = await t.http().post(`/api/firms/${await firmId(CHESAPEAKE)}/invitations`)
-        .set('Authorization', await as('gasupport@example.com')).send({ email, name: 'Someone', role: 'DELEGATE' });
-      expect(res.status).toBe(status);
-      expect(res.body.code).toBe('CONFLICT');
+      ['a staff account', 'admin@example.com'],
+      ['a partner of another firm', 'delegate2.ga@example.com'],
+      ['a partner of this firm', 'delegate1.mas@example.com'],
+    ])('answers an invitation to the address of %s as any other, and only tells the owner', async (_, email) => {
+      const firm = await firmId(CHESAPEAKE);
+      const auth = await as('gasupport@example.com');
+      const invite = (to: string) => t.http().post(`/api/firms/${firm}/invitations`).set('Authorization', auth)
+        .send({ email: to, name: 'Someone New', role: 'DELEGATE' });
+      const existing = await invite(email);
+      const fresh = await invite(`fresh.${email}`);
+      expect(existing.status).toBe(201);
+      expect(fresh.status).toBe(201);
+      const shape = (body: Record<string, unknown>) => Object.entries(body).map(([k, v]) => `${k}:${v === null ? 'null' : typeof v}`).sort();
+      expect(shape(existing.body)).toEqual(shape(fresh.body));
+      expect(existing.body).toMatchObject({ email, userId: null, role: 'DELEGATE' });
+      const detail = await t.http().get(`/api/firms/${firm}`).set('Authorization', auth);
+      expect(detail.body.invitations.map((i: { email: string }) => i.email)).toEqual(expect.arrayContaining([email]));
+
+      const notice = await mail.lastTo(email);
+      expect(notice.subject).toBe('An invitation to Chesapeake General Agency for your address');
+      expect(notice.text).toContain('already has an account, so the invitation cannot be used');
+      expect(notice.text).toContain('GAsupport@kp.org');
+      expect(notice.text).not.toMatch(/token|accept-invitation|\{\{link\}\}/);
+      expect((await mail.lastTo(fresh.body.email)).text).toMatch(/accept-invitation\?token=/);
+
+      // Never acceptable: no token was made, none can be, and the owner's password still works.
+      const [row] = await t.dataSource.query(`SELECT token_hash FROM firm_invitation WHERE id = $1`, [existing.body.id]);
+      expect(row.token_hash).toBeNull();
+      expect(await t.app.get(InvitationLinks).mint(existing.body.id)).toBeNull();
+      expect(await loginStatus(email)).toBe(200);
     });
 
     it('lets a GA administrator invite delegates to their own firm only, never administrators', async () => {
@@ -338,7 +382,7 @@ describe('delegation: firms, administrators, delegates (API)', () => {
       expect(delegate.status).toBe(201);
       expect(delegate.body.invitedById).toBe(await userId('gaadmin.ga@example.com'));
       const accepted = await t.http().post('/api/invitations/accept')
-        .send({ token: tokenIn((await lastEmailTo('new.delegate.ga@example.com')).body), password: 'a-good-password' });
+        .send({ token: await mail.tokenTo('new.delegate.ga@example.com'), password: 'a-good-password' });
       expect(accepted.body).toMatchObject({ role: 'DELEGATE' });
       const [created] = await t.dataSource.query(`SELECT roles, granted_by_id FROM app_user WHERE email = 'new.delegate.ga@example.com'`);
       expect(created).toEqual({ roles: ['ga_delegate'], granted_by_id: await userId('gaadmin.ga@example.com') });
@@ -356,7 +400,7 @@ describe('delegation: firms, administrators, delegates (API)', () => {
         `SELECT action, count(*)::int AS n FROM audit_event WHERE action LIKE 'delegation.invitation_%' GROUP BY action ORDER BY action`);
       expect(rows).toEqual([
         { action: 'delegation.invitation_accepted', n: 2 },
-        { action: 'delegation.invitation_sent', n: 5 },
+        { action: 'delegation.invitation_sent', n: 12 },
       ]);
     });
   });

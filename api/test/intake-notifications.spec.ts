@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_DELIVERY_ATTEMPTS } from '../src/notifications/delivery-policy';
+import { LINK_PLACEHOLDER, LinkMinters } from '../src/notifications/email-links';
 import { MAIL_TRANSPORT, type MailTransport } from '../src/notifications/mail-transport';
 import { NotificationDispatcher } from '../src/notifications/notification-dispatcher.service';
 import { NotificationsService } from '../src/notifications/notifications.service';
@@ -155,6 +156,58 @@ describe('notification outbox worker (API, real PostgreSQL)', () => {
     await dispatcher.dispatchDue();
     expect(await rowOf(id)).toMatchObject({ status: 'FAILED' });
     expect(sendMail).toHaveBeenCalledTimes(1);
+  });
+
+  describe('an email with a link', () => {
+    // What a feature's minter would answer for each record: a link, none (record no longer usable), or an error.
+    const answers = new Map<string, () => Promise<string | null>>();
+    beforeAll(() => {
+      t.app.get(LinkMinters).register('test.link', { mint: (targetId) => answers.get(targetId)!() });
+    });
+    async function enqueueWithLink(answer: () => Promise<string | null>): Promise<string> {
+      const targetId = randomUUID();
+      answers.set(targetId, answer);
+      await t.app.get(NotificationsService).enqueue({
+        to: 'linked@example.com', subject: 'Your link', body: `Open ${LINK_PLACEHOLDER} once.`, template: 'test.link',
+        entityId: targetId, link: { kind: 'test.link', targetId },
+      });
+      const [row] = await t.dataSource.query(`SELECT id::text FROM notification WHERE entity_id = $1`, [targetId]);
+      return row.id;
+    }
+    const bodyOf = async (id: string) => (await t.dataSource.query(`SELECT body FROM notification WHERE id = $1`, [id]))[0].body;
+
+    it('gets its link minted when it is sent, in the placeholder; the outbox keeps the placeholder', async () => {
+      let minted = 0;
+      const id = await enqueueWithLink(async () => `/x?token=T${++minted}`);
+      expect(await dispatcher.dispatchDue()).toMatchObject({ sent: 1 });
+      expect(sendMail).toHaveBeenCalledWith(expect.objectContaining({ text: 'Open /x?token=T1 once.', messageId: `<notification-${id}@sbo>` }));
+      expect(await bodyOf(id)).toBe(`Open ${LINK_PLACEHOLDER} once.`);
+      expect(minted).toBe(1);
+    });
+
+    it('is not sent when its link can no longer be made (the record was used, withdrawn or expired)', async () => {
+      const id = await enqueueWithLink(async () => null);
+      expect(await dispatcher.dispatchDue()).toMatchObject({ failed: 1, sent: 0 });
+      expect(sendMail).not.toHaveBeenCalled();
+      expect((await rowOf(id)).last_error).toMatch(/^Not sent/);
+      await t.dataSource.query(`UPDATE notification SET next_attempt_at = now() - interval '1 hour' WHERE id = $1`, [id]);
+      await dispatcher.dispatchDue();
+      expect(sendMail).not.toHaveBeenCalled();
+    });
+
+    it('is retried, with nothing sent, when minting its link fails; the next attempt mints again', async () => {
+      let calls = 0;
+      const id = await enqueueWithLink(async () => {
+        if (++calls === 1) throw new Error('database away');
+        return '/x?token=T2';
+      });
+      expect(await dispatcher.dispatchDue()).toMatchObject({ retrying: 1 });
+      expect(sendMail).not.toHaveBeenCalled();
+      expect(await rowOf(id)).toMatchObject({ status: 'PENDING', attempts: 1, last_error: 'The link could not be made: database away', later: true });
+      await t.dataSource.query(`UPDATE notification SET next_attempt_at = now() WHERE id = $1`, [id]);
+      expect(await dispatcher.dispatchDue()).toMatchObject({ sent: 1 });
+      expect(sendMail).toHaveBeenCalledWith(expect.objectContaining({ text: 'Open /x?token=T2 once.' }));
+    });
   });
 
   it('delivers with the default transport (no SMTP_URL) without a network', async () => {

@@ -1,11 +1,14 @@
+import { type SentMail, watchSentMail } from './support/sent-mail';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'LOCKED', 'DEACTIVATED'];
 
 describe('registrations (API)', () => {
   let t: TestApp;
+  let mail: SentMail;
   beforeAll(async () => {
     t = await startTestApp();
+    mail = watchSentMail(t);
   });
   afterAll(() => t.close());
 
@@ -16,7 +19,6 @@ describe('registrations (API)', () => {
     (await t.dataSource.query(`SELECT id FROM firm WHERE tax_id = $1`, [taxId]))[0].id;
   const emailsTo = async (recipient: string): Promise<{ subject: string; body: string; template: string }[]> =>
     t.dataSource.query(`SELECT subject, body, template FROM notification WHERE recipient = $1 ORDER BY id`, [recipient]);
-  const tokenIn = (body: string) => /token=([A-Za-z0-9_-]+)/.exec(body)![1];
   const decide = async (id: string, action: string, body: object = {}) =>
     t.http().post(`/api/registrations/${id}/${action}`).set('Authorization', await ebs()).send(body);
   const login = (email: string, password = 'demo1234') => t.http().post('/api/auth/login').send({ email, password });
@@ -35,17 +37,43 @@ describe('registrations (API)', () => {
       expect(audit).toEqual({ action: 'registration.submitted', actor_email: 'jordan.reed@agency.example.com' });
     });
 
-    it('answers a duplicate sign-up for the same email (any case) with a clear 409, not a 500', async () => {
-      const res = await signUp({ ...jordan, email: 'JORDAN.REED@agency.example.com' });
-      expect(res.status).toBe(409);
-      expect(res.body).toMatchObject({ code: 'CONFLICT' });
-      expect(res.body.message).toContain('already on file');
+    it('answers a sign-up for an email on file (any case) like a new one, changes nothing and tells the owner', async () => {
+      const onFile = await registrationOf('jordan.reed@agency.example.com');
+      const res = await signUp({ ...jordan, email: 'JORDAN.REED@agency.example.com', name: 'Mallory', firmName: 'Call 555-0100 now' });
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({ id: expect.any(String), status: 'PENDING' });
+      expect(res.body.id).not.toBe(onFile.id);
+      const rows = await t.dataSource.query(`SELECT id, name, version FROM registration WHERE email = 'jordan.reed@agency.example.com'`);
+      expect(rows).toEqual([{ id: onFile.id, name: 'Jordan Reed', version: onFile.version }]);
+      expect((await t.http().get(`/api/registrations/${res.body.id}`).set('Authorization', await ebs())).status).toBe(404);
+
+      const [audit] = await t.dataSource.query(
+        `SELECT actor_email, after, reason FROM audit_event WHERE action = 'registration.repeated' AND entity_id = $1`, [onFile.id]);
+      expect(audit).toMatchObject({ actor_email: 'jordan.reed@agency.example.com', after: { answeredId: res.body.id, name: 'Mallory' } });
+      expect(audit.reason).toContain('already on file');
+      const notice = await mail.lastTo('jordan.reed@agency.example.com');
+      expect(notice.subject).toBe('Someone signed up again with your address');
+      expect(notice.text).toContain('Hello Jordan Reed');
+      expect(notice.text).toContain('ebs-web-support@kp.org');
+      // Nothing the caller typed reaches the owner's inbox.
+      expect(notice.text).not.toMatch(/Mallory|555-0100/);
     });
 
-    it('answers two identical sign-ups racing each other with one 201 and one 409', async () => {
+    it('answers sign-ups with the address of an existing account like any other', async () => {
+      for (const email of ['admin@example.com', 'broker.co@example.com']) {
+        const res = await signUp({ ...jordan, email });
+        expect(res.status).toBe(201);
+        expect(res.body).toEqual({ id: expect.any(String), status: 'PENDING' });
+      }
+    });
+
+    it('answers identical sign-ups racing each other alike, keeping one registration', async () => {
       const body = { ...jordan, email: 'twins@agency.example.com' };
       const results = await Promise.all([signUp(body), signUp(body), signUp(body)]);
-      expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+      expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
+      expect(new Set(results.map((r) => r.body.id)).size).toBe(3);
+      const rows = await t.dataSource.query(`SELECT id FROM registration WHERE email = 'twins@agency.example.com'`);
+      expect(rows).toHaveLength(1);
     });
 
     it('lets a rejected person sign up again', async () => {
@@ -110,7 +138,8 @@ describe('registrations (API)', () => {
       const [email] = await emailsTo('joiner.ga@example.com');
       expect(email).toMatchObject({ template: 'registration.approved' });
       expect((await login('joiner.ga@example.com', 'joiner-password')).status).toBe(401);
-      const accepted = await t.http().post('/api/invitations/accept').send({ token: tokenIn(email.body), password: 'joiner-password' });
+      const token = await mail.tokenTo('joiner.ga@example.com');
+      const accepted = await t.http().post('/api/invitations/accept').send({ token, password: 'joiner-password' });
       expect(accepted.status).toBe(200);
       const session = await login('joiner.ga@example.com', 'joiner-password');
       expect(session.status).toBe(200);
@@ -147,7 +176,9 @@ describe('registrations (API)', () => {
 
     it('refuses an administrator past the cap of a General Agency and leaves the registration pending', async () => {
       const { id } = await registrationOf('twins@agency.example.com');
-      const res = await decide(id, 'approve', { firmId: await firmId('58-1000003'), firmRole: 'ADMIN' });
+      const res = await decide(id, 'approve', {
+        firmId: await firmId('58-1000003'), firmRole: 'ADMIN', overrideReason: 'The agency confirmed this person by phone.',
+      });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('ADMIN_CAP_REACHED');
       const [row] = await t.dataSource.query(`SELECT status FROM registration WHERE id = $1`, [id]);
@@ -176,6 +207,66 @@ describe('registrations (API)', () => {
       expect(Object.keys(res.body.errors)).toContain(field);
     });
 
+    describe('into a firm whose tax ID is not the registered one', () => {
+      const REASON = 'The agency changed its EIN last year; confirmed with its principal.';
+      const pending = async (email: string, firmTaxId: string) =>
+        (await t.http().post('/api/registrations').send({ email, name: 'Tax Person', firmName: 'Front Range Benefits', firmTaxId })).body.id as string;
+
+      it('refuses without an override reason (422 TAX_ID_MISMATCH), changing nothing', async () => {
+        const id = await pending('mismatch.one@agency.example.com', '84-1000009');
+        const res = await decide(id, 'approve', { firmId: await firmId('84-1000002') });
+        expect(res.status).toBe(422);
+        expect(res.body).toMatchObject({ code: 'TAX_ID_MISMATCH', details: { registeredTaxId: '84-1000009', firmTaxId: '84-1000002' } });
+        expect(res.body.message).toContain('overrideReason');
+        const [row] = await t.dataSource.query(`SELECT status, firm_id FROM registration WHERE id = $1`, [id]);
+        expect(row).toEqual({ status: 'PENDING', firm_id: null });
+        expect(await t.dataSource.query(`SELECT 1 FROM app_user WHERE email = 'mismatch.one@agency.example.com'`)).toEqual([]);
+      });
+
+      it.each([
+        ['too short', 'Because'],
+        ['blank', '              '],
+        ['too long', 'x'.repeat(501)],
+        ['not text', 42],
+      ])('refuses an override reason that is %s with 400', async (_, overrideReason) => {
+        const id = await pending(`mismatch.${String(overrideReason).length}@agency.example.com`, '84-1000009');
+        const res = await decide(id, 'approve', { firmId: await firmId('84-1000002'), overrideReason });
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: { overrideReason: expect.any(String) } });
+      });
+
+      it('approves with a reason, shown on the record and audited', async () => {
+        const id = await pending('mismatch.two@agency.example.com', '84-1000009');
+        const frontRange = await firmId('84-1000002');
+        const res = await decide(id, 'approve', { firmId: frontRange, overrideReason: `  ${REASON}  ` });
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ status: 'APPROVED', firmId: frontRange, taxIdOverrideReason: REASON });
+        expect((await t.http().get(`/api/registrations/${id}`).set('Authorization', await ebs())).body.taxIdOverrideReason).toBe(REASON);
+        const [audit] = await t.dataSource.query(`SELECT before, after FROM audit_event WHERE action = 'registration.approved' AND entity_id = $1`, [id]);
+        expect(audit).toMatchObject({ before: { taxIdOverrideReason: null }, after: { taxIdOverrideReason: REASON } });
+      });
+
+      it('compares digits only: the same EIN written without its dash matches', async () => {
+        const id = await pending('mismatch.three@agency.example.com', '84-1000002');
+        await t.dataSource.query(`UPDATE registration SET firm_tax_id = '841000002' WHERE id = $1`, [id]);
+        const detail = await t.http().get(`/api/registrations/${id}`).set('Authorization', await ebs());
+        expect(detail.body.matchingFirm).toMatchObject({ id: await firmId('84-1000002') });
+        const res = await decide(id, 'approve', { firmId: await firmId('84-1000002') });
+        expect(res.status).toBe(200);
+        expect(res.body.taxIdOverrideReason).toBeNull();
+      });
+
+      it.each([
+        ['the firm with the registered tax ID', '58-1000003', (): Promise<object> => firmId('58-1000003').then((id) => ({ firmId: id }))],
+        ['a firm created from the registration', '33-3000003', async (): Promise<object> => ({ createFirm: { kind: 'BROKER_AGENCY', region: 'GA' } })],
+      ])('refuses an override reason for %s with 400: nothing to override', async (_, taxId, target) => {
+        const id = await pending(`needless.${taxId}@agency.example.com`, taxId);
+        const res = await decide(id, 'approve', { ...(await target()), overrideReason: REASON });
+        expect(res.status).toBe(400);
+        expect(res.body.errors).toHaveProperty('overrideReason');
+      });
+    });
+
     it('refuses to link an email that belongs to another firm', async () => {
       const signUp = await t.http().post('/api/registrations')
         .send({ email: 'gaadmin.ga@example.com', name: 'Georgia', firmName: 'Front Range', firmTaxId: '84-1000002' });
@@ -193,7 +284,7 @@ describe('registrations (API)', () => {
       const res = await decide(id, 'reject', { reason: 'No appointment with the carrier on file.' });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'REJECTED', allowedActions: [] });
-      const [email] = await emailsTo('twins@agency.example.com');
+      const email = (await emailsTo('twins@agency.example.com')).at(-1)!;
       expect(email).toMatchObject({ template: 'registration.rejected' });
       expect(email.body).toContain('No appointment with the carrier on file.');
       expect(email.body).toContain('ebs-web-support@kp.org');
@@ -219,7 +310,7 @@ describe('registrations (API)', () => {
       const { id } = await registrationOf('delegate2.ca@example.com');
       const first = await decide(id, 'reinvite');
       expect(first.status).toBe(200);
-      const firstToken = tokenIn((await emailsTo('delegate2.ca@example.com')).at(-1)!.body);
+      const firstToken = await mail.tokenTo('delegate2.ca@example.com');
 
       const deactivated = await decide(id, 'deactivate', { reason: 'Left the agency' });
       expect(deactivated.body).toMatchObject({ status: 'DEACTIVATED', allowedActions: ['reinvite'] });
@@ -229,7 +320,7 @@ describe('registrations (API)', () => {
 
       const reinvited = await decide(id, 'reinvite');
       expect(reinvited.body).toMatchObject({ status: 'APPROVED', account: { active: true } });
-      const secondToken = tokenIn((await emailsTo('delegate2.ca@example.com')).at(-1)!.body);
+      const secondToken = await mail.tokenTo('delegate2.ca@example.com');
       const accepted = await t.http().post('/api/invitations/accept').send({ token: secondToken, password: 'new-password' });
       expect(accepted.status).toBe(200);
       expect((await login('delegate2.ca@example.com', 'new-password')).status).toBe(200);
@@ -260,8 +351,11 @@ describe('registrations (API)', () => {
 
     it('writes every decision to the audit trail with before and after', async () => {
       const rows: { action: string; before: { status: string }; after: { status: string } }[] = await t.dataSource.query(
-        `SELECT action, before, after FROM audit_event WHERE entity_type = 'Registration' AND action <> 'registration.submitted' ORDER BY id`);
+        `SELECT action, before, after FROM audit_event
+          WHERE entity_type = 'Registration' AND action NOT IN ('registration.submitted', 'registration.repeated') ORDER BY id`);
       expect(rows.map((r) => `${r.action}: ${r.before.status} → ${r.after.status}`)).toEqual([
+        'registration.approved: PENDING → APPROVED',
+        'registration.approved: PENDING → APPROVED',
         'registration.approved: PENDING → APPROVED',
         'registration.approved: PENDING → APPROVED',
         'registration.approved: PENDING → APPROVED',

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'ADMIN_CAP_REACHED',
   'INVALID_TRANSITION',
   'REGION_POLICY',
+  'TAX_ID_MISMATCH',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

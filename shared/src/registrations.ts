@@ -19,6 +19,8 @@ export interface RegistrationRecord<T = string> {
   firmId: string | null;
   userId: string | null;
   decisionReason: string | null;
+  /** Why EBS approved into a firm whose tax ID is not the one registered; null when they matched. */
+  taxIdOverrideReason: string | null;
   decidedById: string | null;
   decidedAt: T | null;
   version: number;

@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ContactsModule } from '../contacts/contacts.module';
 import { Firm } from './firm.entity';
 import { FirmInvitation } from './firm-invitation.entity';
 import { FirmsController } from './firms.controller';
 import { FirmsService } from './firms.service';
+import { InvitationLinks } from './invitation-links';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Firm, FirmInvitation])],
+  imports: [TypeOrmModule.forFeature([Firm, FirmInvitation]), ContactsModule],
   controllers: [FirmsController, InvitationsController],
-  providers: [FirmsService, InvitationsService],
+  providers: [FirmsService, InvitationsService, InvitationLinks],
   exports: [InvitationsService],
 })
 export class DelegationModule {}

@@ -25,8 +25,9 @@ export class FirmInvitation {
   @Column({ type: 'uuid', nullable: true })
   userId: string | null;
 
-  @Column({ select: false })
-  tokenHash: string;
+  /** Null until the email goes out: the worker mints the token then (see invitation-links.ts). */
+  @Column({ type: 'text', select: false, nullable: true })
+  tokenHash: string | null;
 
   @Column({ type: 'timestamptz' })
   expiresAt: Date;

@@ -25,7 +25,7 @@ import { Firm } from './firm.entity';
 import { FirmInvitation } from './firm-invitation.entity';
 import type { FirmListQueryDto } from './firm-list-query.dto';
 import { checkAdminSeat, checkFirmVersion, lockFirm, lockFirmUser, touchFirm } from './firm-locks';
-import { emailTaken, InvitationsService, toInvitationRecord } from './invitations.service';
+import { InvitationsService, toInvitationRecord } from './invitations.service';
 import type { InviteFirmUserDto } from './invite-firm-user.dto';
 import type { PromoteAdminDto } from './promote-admin.dto';
 
@@ -102,12 +102,13 @@ export class FirmsService {
     if (query.kind) qb.andWhere('f.kind = :kind', { kind: query.kind });
     if (query.region) qb.andWhere('f.region = :region', { region: query.region });
     if (query.needsAdmin) qb.andWhere(query.needsAdmin === 'true' ? NEEDS_ADMIN : `NOT ${NEEDS_ADMIN}`);
-    const total = await qb.getCount();
     applyListQuery(qb, query, SORTABLE, { field: 'needsAdmin', order: 'DESC' });
     if ((query.sort ?? 'needsAdmin') === 'needsAdmin') {
       // Among firms equally (not) needing an administrator, alphabetical reads best.
       qb.orderBy(NEEDS_ADMIN, query.order ?? 'DESC').addOrderBy('f.name', 'ASC').addOrderBy('f.id', 'ASC');
     }
+    // Counted with every filter, the `id` one included (TypeORM drops the order and paging to count).
+    const total = await qb.getCount();
     const { entities, raw } = await qb.getRawAndEntities();
     return { data: entities.map((f, i) => toFirmRecord(f, raw[i])), total };
   }
@@ -184,7 +185,8 @@ export class FirmsService {
 
   /**
    * Invites a new administrator or delegate by email. An administrator invitation holds one of the
-   * 4 seats of a General Agency until it is accepted or expires.
+   * 4 seats of a General Agency until it is accepted or expires. An address that already has an
+   * account is answered the same way (see InvitationsService.issue): its owner gets a notice instead.
    */
   invite(firmId: string, dto: InviteFirmUserDto, actor: SessionUser, ability: AppAbility): Promise<InvitationRecord<Date>> {
     return this.change(async (manager) => {
@@ -196,8 +198,7 @@ export class FirmsService {
             : 'You are not allowed to invite users to this firm.',
         );
       }
-      if (await manager.getRepository(User).exists({ where: { email: dto.email } })) throw emailTaken();
-      await this.closeInvitationsFor(manager, dto.email);
+      await this.closeInvitationsFor(manager, firm.id, dto.email);
       if (dto.role === 'ADMIN') await checkAdminSeat(manager, firm);
       const invitation = await this.invitations.issue(manager, {
         firm,
@@ -300,17 +301,22 @@ export class FirmsService {
     );
   }
 
-  /** An open invitation to the same email blocks a new one; an expired one is closed to make room. */
-  private async closeInvitationsFor(manager: EntityManager, email: string): Promise<void> {
+  /**
+   * An open invitation of this firm to the same email blocks a new one (the inviter sees it among the
+   * firm's open invitations); an expired one is closed to make room. Other firms' invitations are no
+   * concern of this one, and telling of them would say who else invited the address.
+   */
+  private async closeInvitationsFor(manager: EntityManager, firmId: string, email: string): Promise<void> {
     const [{ open }] = await manager.query(
       `SELECT count(*)::int AS open FROM firm_invitation
-        WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()`,
-      [email],
+        WHERE firm_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()`,
+      [firmId, email],
     );
     if (open) throw invitationPending();
     await manager.query(
-      `UPDATE firm_invitation SET revoked_at = now() WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL`,
-      [email],
+      `UPDATE firm_invitation SET revoked_at = now()
+        WHERE firm_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
+      [firmId, email],
     );
   }
 

@@ -1,26 +1,7 @@
-import {
-  hashInvitationToken,
-  INVITATION_TTL_DAYS,
-  invitationExpiry,
-  invitationState,
-  type InvitationState,
-  newInvitationToken,
-} from './invitation-token';
+import { INVITATION_TTL_DAYS, invitationExpiry, invitationState, type InvitationState } from './invitation-token';
 
-describe('invitation tokens', () => {
-  it('are long, URL-safe and never repeat', () => {
-    const tokens = new Set(Array.from({ length: 200 }, newInvitationToken));
-    expect(tokens.size).toBe(200);
-    for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-  });
-
-  it('are stored as a SHA-256 hash, not as themselves', () => {
-    const token = newInvitationToken();
-    expect(hashInvitationToken(token)).toMatch(/^[0-9a-f]{64}$/);
-    expect(hashInvitationToken(token)).toBe(hashInvitationToken(token));
-    expect(hashInvitationToken(token)).not.toContain(token);
-  });
-
+// Their tokens are link tokens: see notifications/email-links.spec.ts.
+describe('invitations', () => {
   it(`expire ${INVITATION_TTL_DAYS} days after they are sent`, () => {
     expect(invitationExpiry(new Date('2026-03-01T10:00:00Z')).toISOString()).toBe('2026-03-08T10:00:00.000Z');
   });

@@ -1,15 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-
 /** How long an invitation to set a password stays valid. */
 export const INVITATION_TTL_DAYS = 7;
 
 /** Where the console lets an invited person set their password (the token follows as `?token=`). */
 export const ACCEPT_INVITATION_PATH = '/#/accept-invitation';
-
-/** A new token: 256 random bits, URL-safe. Only its hash is stored. */
-export const newInvitationToken = (): string => randomBytes(32).toString('base64url');
-
-export const hashInvitationToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
 export const invitationExpiry = (now: Date): Date => new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
 

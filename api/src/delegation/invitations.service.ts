@@ -6,20 +6,16 @@ import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { User } from '../auth/user.entity';
 import { AppError, notFound, ruleRefused } from '../common/app-error';
-import { NotificationsService } from '../notifications/notifications.service';
+import { ContactsService } from '../contacts/contacts.service';
+import { hashLinkToken, LINK_PLACEHOLDER } from '../notifications/email-links';
+import { type OutgoingEmail, NotificationsService } from '../notifications/notifications.service';
 import { adminCapReached, isAdminCapViolation, partnerRoleFor, violates } from './admin-cap';
 import type { AcceptInvitationDto } from './accept-invitation.dto';
 import type { Firm } from './firm.entity';
 import { FirmInvitation } from './firm-invitation.entity';
 import { checkAdminSeat, lockFirm, touchFirm } from './firm-locks';
-import {
-  ACCEPT_INVITATION_PATH,
-  hashInvitationToken,
-  INVITATION_REFUSALS,
-  invitationExpiry,
-  invitationState,
-  newInvitationToken,
-} from './invitation-token';
+import { INVITATION_LINK } from './invitation-links';
+import { INVITATION_REFUSALS, invitationExpiry, invitationState } from './invitation-token';
 
 export const toInvitationRecord = (i: FirmInvitation): InvitationRecord<Date> => ({
   id: i.id,
@@ -64,52 +60,66 @@ export class InvitationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly contacts: ContactsService,
   ) {}
 
-  /** Writes the invitation and its email in the caller's transaction (the firm already locked). */
+  /**
+   * Writes the invitation and its email in the caller's transaction (the firm already locked). The
+   * token is minted when the email is sent (invitation-links.ts). An invitation to create an account
+   * for an address that already has one is written and answered like any other, so the inviter never
+   * learns which addresses have accounts; it can never be accepted, and its email tells the owner.
+   */
   async issue(manager: EntityManager, input: NewInvitation): Promise<FirmInvitation> {
-    const token = newInvitationToken();
-    const expiresAt = invitationExpiry(new Date());
     const { identifiers } = await manager.insert(FirmInvitation, {
       firmId: input.firm.id,
       email: input.email,
       name: input.name,
       firmRole: input.firmRole,
       userId: input.userId,
-      tokenHash: hashInvitationToken(token),
-      expiresAt,
+      expiresAt: invitationExpiry(new Date()),
       invitedById: input.invitedBy.id,
     });
     const invitation = await manager.findOneByOrFail(FirmInvitation, { id: identifiers[0].id });
+    const addressHasAccount =
+      input.userId === null && (await manager.getRepository(User).exists({ where: { email: input.email } }));
     await this.notifications.enqueue(
-      {
-        to: input.email,
-        subject: input.subject,
-        body:
-          `Hello ${input.name},\n\n${input.message}\n\n` +
-          `Set your password to start: ${ACCEPT_INVITATION_PATH}?token=${token}\n\n` +
-          `This link works once and expires on ${UTC_DATE_TIME.format(expiresAt)} UTC. ` +
-          'If you did not expect this email, you can ignore it.',
-        template: input.template,
-        entityType: 'FirmInvitation',
-        entityId: invitation.id,
-      },
+      addressHasAccount ? await this.noticeToAccountHolder(invitation, input) : invitationEmail(invitation, input),
       manager,
     );
     return invitation;
   }
 
-  /** Earlier invitations of an account stop working when a new one is sent or its access ends. */
-  async revokeOpenForUser(manager: EntityManager, userId: string): Promise<void> {
+  private async noticeToAccountHolder(invitation: FirmInvitation, input: NewInvitation): Promise<OutgoingEmail> {
+    const gaSupport = await this.contacts.mailbox('GA_SUPPORT');
+    return {
+      to: invitation.email,
+      subject: `An invitation to ${input.firm.name} for your address`,
+      body:
+        `Hello,\n\n${input.message}\n\n` +
+        'This address already has an account, so the invitation cannot be used and carries no link. ' +
+        `If you expected it, contact GA support${gaSupport ? ` at ${gaSupport.email}` : ''}. ` +
+        'If you did not, you can ignore this email: your account is unchanged.',
+      template: 'delegation.invitation_for_existing_account',
+      entityType: 'FirmInvitation',
+      entityId: invitation.id,
+    };
+  }
+
+  /**
+   * Earlier invitations of an account stop working when a new one is sent or its access ends; so do
+   * invitations to create an account for its address, which it can never take (they would hold seats).
+   */
+  async revokeOpenFor(manager: EntityManager, user: { id: string; email: string }): Promise<void> {
     await manager.query(
-      `UPDATE firm_invitation SET revoked_at = now() WHERE user_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL`,
-      [userId],
+      `UPDATE firm_invitation SET revoked_at = now()
+        WHERE (user_id = $1 OR (user_id IS NULL AND email = $2)) AND accepted_at IS NULL AND revoked_at IS NULL`,
+      [user.id, user.email],
     );
   }
 
   /** Sets the password of the invited person, creating their account when it does not exist yet. */
   async accept(dto: AcceptInvitationDto): Promise<AcceptedInvitation> {
-    const tokenHash = hashInvitationToken(dto.token);
+    const tokenHash = hashLinkToken(dto.token);
     const passwordHash = await hashPassword(dto.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -207,3 +217,17 @@ export const emailTaken = () =>
     'CONFLICT',
     'An account with this email already exists. Log in with it, or ask GA support or EBS for help.',
   );
+
+const invitationEmail = (invitation: FirmInvitation, input: NewInvitation): OutgoingEmail => ({
+  to: invitation.email,
+  subject: input.subject,
+  body:
+    `Hello ${input.name},\n\n${input.message}\n\n` +
+    `Set your password to start: ${LINK_PLACEHOLDER}\n\n` +
+    `This link works once and expires on ${UTC_DATE_TIME.format(invitation.expiresAt)} UTC. ` +
+    'If you did not expect this email, you can ignore it.',
+  template: input.template,
+  entityType: 'FirmInvitation',
+  entityId: invitation.id,
+  link: { kind: INVITATION_LINK, targetId: invitation.id },
+});

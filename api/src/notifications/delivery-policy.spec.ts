@@ -1,4 +1,4 @@
-import { afterFailedDelivery, MAX_DELIVERY_ATTEMPTS, messageIdOf, retryDelayMs } from './delivery-policy';
+import { afterFailedDelivery, MAX_DELIVERY_ATTEMPTS, messageIdOf, retryDelayMs, retryLater } from './delivery-policy';
 
 const smtpError = (message: string, fields: Record<string, unknown>) => Object.assign(new Error(message), fields);
 
@@ -12,6 +12,17 @@ describe('retryDelayMs', () => {
     [9, 3_600_000],
   ])('waits after attempt %i: %i ms', (attempts, expected) => {
     expect(retryDelayMs(attempts)).toBe(expected);
+  });
+});
+
+describe('retryLater (an attempt that sent nothing, e.g. its link could not be made)', () => {
+  it.each<[number, ReturnType<typeof retryLater>]>([
+    [1, { retryInMs: 30_000, reason: 'database away' }],
+    [4, { retryInMs: 1_920_000, reason: 'database away' }],
+    [MAX_DELIVERY_ATTEMPTS - 1, { retryInMs: 3_600_000, reason: 'database away' }],
+    [MAX_DELIVERY_ATTEMPTS, { failed: true, reason: `Gave up after ${MAX_DELIVERY_ATTEMPTS} attempts: database away` }],
+  ])('after attempt %i: %j', (attempts, expected) => {
+    expect(retryLater('database away', attempts)).toEqual(expected);
   });
 });
 

@@ -22,6 +22,19 @@ export const messageIdOf = (notificationId: string) => `<notification-${notifica
 
 export type DeliveryOutcome = { retryInMs: number; reason: string } | { failed: true; reason: string };
 
+/** After an attempt that certainly sent nothing: again later with backoff, until the last attempt. */
+export function retryLater(reason: string, attempts: number): DeliveryOutcome {
+  return attempts >= MAX_DELIVERY_ATTEMPTS
+    ? { failed: true, reason: `Gave up after ${attempts} attempts: ${reason}` }
+    : { retryInMs: retryDelayMs(attempts), reason };
+}
+
+/** The record an email's link is for can no longer be used: the email would only mislead, so it is not sent. */
+export const LINK_NO_LONGER_USABLE: DeliveryOutcome = {
+  failed: true,
+  reason: 'Not sent: what its link is for can no longer be used (accepted, withdrawn or expired), so no link was made.',
+};
+
 /** The connection was never made: nothing can have been delivered. */
 const NEVER_CONNECTED = /\b(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)\b/;
 
@@ -40,16 +53,12 @@ interface TransportError {
 export function afterFailedDelivery(error: unknown, attempts: number): DeliveryOutcome {
   const e = (error ?? {}) as TransportError;
   const reason = (e.message ?? String(error)).slice(0, 500);
-  const retry = (why: string): DeliveryOutcome =>
-    attempts >= MAX_DELIVERY_ATTEMPTS
-      ? { failed: true, reason: `Gave up after ${attempts} attempts: ${why}` }
-      : { retryInMs: retryDelayMs(attempts), reason: why };
 
   if (typeof e.responseCode === 'number') {
-    if (e.responseCode >= 400 && e.responseCode < 500) return retry(reason);
+    if (e.responseCode >= 400 && e.responseCode < 500) return retryLater(reason, attempts);
     return { failed: true, reason: `Refused by the mail server: ${reason}` };
   }
-  if (e.code === 'EDNS' || e.code === 'EAUTH' || NEVER_CONNECTED.test(reason)) return retry(reason);
+  if (e.code === 'EDNS' || e.code === 'EAUTH' || NEVER_CONNECTED.test(reason)) return retryLater(reason, attempts);
   return {
     failed: true,
     reason:

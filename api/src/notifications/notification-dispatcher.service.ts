@@ -2,7 +2,15 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { afterFailedDelivery, messageIdOf, SEND_LEASE_MS } from './delivery-policy';
+import {
+  afterFailedDelivery,
+  type DeliveryOutcome,
+  LINK_NO_LONGER_USABLE,
+  messageIdOf,
+  retryLater,
+  SEND_LEASE_MS,
+} from './delivery-policy';
+import { LinkMinters, withLink, withoutLink } from './email-links';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 
 interface ClaimedNotification {
@@ -11,6 +19,8 @@ interface ClaimedNotification {
   subject: string;
   body: string;
   attempts: number;
+  linkKind: string | null;
+  linkTargetId: string | null;
 }
 
 export interface DispatchReport {
@@ -27,7 +37,8 @@ export interface DispatchReport {
  *
  * 1. Claim one due PENDING row (`FOR UPDATE SKIP LOCKED`, so concurrent workers never pick the
  *    same one) and mark it SENDING with a lease, committed on its own before anything is sent.
- * 2. Send it with a stable Message-ID, `<notification-{id}@sbo>`.
+ * 2. Send it with a stable Message-ID, `<notification-{id}@sbo>`. An email with a link gets it
+ *    minted now (email-links.ts), so its token is never stored; each attempt mints a new one.
  * 3. Mark it SENT, or, if the server certainly did not take it, PENDING again with backoff.
  *
  * A row still SENDING after its lease belonged to a worker that died mid-send: it may or may
@@ -45,6 +56,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: LinkMinters,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -88,36 +100,51 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
          ORDER BY next_attempt_at, id
          LIMIT 1
          FOR UPDATE SKIP LOCKED)
-       RETURNING id::text, recipient, subject, body, attempts`,
+       RETURNING id::text, recipient, subject, body, attempts, link_kind AS "linkKind", link_target_id AS "linkTargetId"`,
       [SEND_LEASE_MS],
     );
     return rows[0];
   }
 
   private async deliver(n: ClaimedNotification): Promise<'sent' | 'retrying' | 'failed'> {
+    let link: string | null = null;
+    if (n.linkKind && n.linkTargetId) {
+      try {
+        link = await this.links.mint({ kind: n.linkKind, targetId: n.linkTargetId });
+      } catch (error) {
+        // Nothing went out, so trying again later cannot send it twice.
+        const reason = `The link could not be made: ${error instanceof Error ? error.message : error}`;
+        return this.afterFailure(n, retryLater(reason, n.attempts));
+      }
+      if (!link) return this.afterFailure(n, LINK_NO_LONGER_USABLE);
+    }
     try {
       await this.transport.sendMail({
         from: this.config.mailFrom,
         to: n.recipient,
         subject: n.subject,
-        text: n.body,
+        text: link ? withLink(n.body, link) : n.body,
         messageId: messageIdOf(n.id),
       });
     } catch (error) {
       const outcome = afterFailedDelivery(error, n.attempts);
-      if ('failed' in outcome) {
-        await this.finish(n.id, `status = 'FAILED', last_error = $2`, [outcome.reason]);
-        this.logger.warn(`Notification ${n.id} failed: ${outcome.reason}`);
-        return 'failed';
-      }
-      await this.finish(n.id, `status = 'PENDING', last_error = $2, next_attempt_at = now() + $3 * interval '1 millisecond'`, [
-        outcome.reason,
-        outcome.retryInMs,
-      ]);
-      return 'retrying';
+      return this.afterFailure(n, link ? { ...outcome, reason: withoutLink(outcome.reason, link) } : outcome);
     }
     await this.finish(n.id, `status = 'SENT', sent_at = now(), last_error = NULL`, []);
     return 'sent';
+  }
+
+  private async afterFailure(n: ClaimedNotification, outcome: DeliveryOutcome): Promise<'retrying' | 'failed'> {
+    if ('failed' in outcome) {
+      await this.finish(n.id, `status = 'FAILED', last_error = $2`, [outcome.reason]);
+      this.logger.warn(`Notification ${n.id} failed: ${outcome.reason}`);
+      return 'failed';
+    }
+    await this.finish(n.id, `status = 'PENDING', last_error = $2, next_attempt_at = now() + $3 * interval '1 millisecond'`, [
+      outcome.reason,
+      outcome.retryInMs,
+    ]);
+    return 'retrying';
   }
 
   /** Ends this worker's claim; a claim already given up (lease expired) is left as it is. */

@@ -27,6 +27,13 @@ export class Notification {
   @Column({ type: 'text', nullable: true })
   entityId: string | null;
 
+  /** The kind of record whose link the worker mints into the body's placeholder when it sends (see email-links.ts). */
+  @Column({ type: 'text', nullable: true })
+  linkKind: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  linkTargetId: string | null;
+
   @Column({ type: 'text' })
   status: NotificationStatus;
 

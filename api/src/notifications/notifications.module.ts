@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { LinkMinters } from './email-links';
 import { createMailTransport, MAIL_TRANSPORT } from './mail-transport';
 import { NotificationDispatcher } from './notification-dispatcher.service';
 import { Notification } from './notification.entity';
@@ -14,8 +15,9 @@ import { NotificationsService } from './notifications.service';
   providers: [
     NotificationsService,
     NotificationDispatcher,
+    LinkMinters,
     { provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createMailTransport(config) },
   ],
-  exports: [NotificationsService],
+  exports: [NotificationsService, LinkMinters],
 })
 export class NotificationsModule {}

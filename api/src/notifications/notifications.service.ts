@@ -4,6 +4,7 @@ import type { AppAbility } from '@sbo/shared';
 import type { EntityManager } from 'typeorm';
 import { accessibleSql } from '../authorization/accessible-sql';
 import { applyListQuery, type ListResult } from '../common/list-query.dto';
+import type { EmailLink } from './email-links';
 import { Notification } from './notification.entity';
 import type { NotificationListQueryDto } from './notification-list-query.dto';
 
@@ -13,7 +14,10 @@ export type NotificationSummary = Omit<Notification, 'body'>;
 export interface OutgoingEmail {
   to: string;
   subject: string;
+  /** With a `link`, the body holds LINK_PLACEHOLDER where the link goes. */
   body: string;
+  /** A single-use link, minted only when the email is sent: its token is never stored. */
+  link?: EmailLink;
   /** What kind of message this is (e.g. `submission.submitted`), for the outbox list and tests. */
   template: string;
   entityType?: string;
@@ -40,6 +44,8 @@ export class NotificationsService {
         template: e.template,
         entityType: e.entityType ?? null,
         entityId: e.entityId ?? null,
+        linkKind: e.link?.kind ?? null,
+        linkTargetId: e.link?.targetId ?? null,
       })),
     );
   }

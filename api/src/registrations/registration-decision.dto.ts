@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FIRM_KINDS, FIRM_ROLES, type FirmKind, type FirmRole, REGIONS, type Region } from '@sbo/shared';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
   IsObject,
@@ -77,4 +77,16 @@ export class ApproveRegistrationDto extends RegistrationDecisionDto {
   @IsOptional()
   @IsIn(FIRM_ROLES, { message: `firmRole must be one of: ${FIRM_ROLES.join(', ')}` })
   firmRole?: FirmRole;
+
+  @ApiPropertyOptional({
+    minLength: 10,
+    maxLength: 500,
+    description: "required when the firm's tax ID is not the registered one (else 422 TAX_ID_MISMATCH): why approve anyway",
+  })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(10, { message: 'overrideReason must say why the tax IDs may differ (at least 10 characters)' })
+  @MaxLength(500)
+  overrideReason?: string;
 }

@@ -33,6 +33,10 @@ export class Registration {
   @Column({ type: 'text', nullable: true })
   decisionReason: string | null;
 
+  /** Why EBS approved into a firm whose tax ID is not the registered one (see firm-verification.ts). */
+  @Column({ type: 'text', nullable: true })
+  taxIdOverrideReason: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   decidedById: string | null;
 

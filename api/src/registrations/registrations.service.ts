@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
@@ -20,6 +21,7 @@ import { checkAdminSeat, lockFirm, touchFirm } from '../delegation/firm-locks';
 import { InvitationsService } from '../delegation/invitations.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { CreateRegistrationDto } from './create-registration.dto';
+import { taxIdDigits, verifyFirmTaxId } from './firm-verification';
 import type { ApproveRegistrationDto, NewFirmDto, RegistrationDecisionDto, RejectRegistrationDto } from './registration-decision.dto';
 import type { RegistrationListQueryDto } from './registration-list-query.dto';
 import { Registration } from './registration.entity';
@@ -39,6 +41,7 @@ const toRecord = (r: Registration): RegistrationRecord<Date> => ({
   firmId: r.firmId,
   userId: r.userId,
   decisionReason: r.decisionReason,
+  taxIdOverrideReason: r.taxIdOverrideReason,
   decidedById: r.decidedById,
   decidedAt: r.decidedAt,
   version: r.version,
@@ -66,21 +69,15 @@ const PAST_TENSE: Record<RegistrationAction, string> = {
   deactivate: 'deactivated',
 };
 
+type SignUpAnswer = { id: string; status: RegistrationStatus };
+
 interface Decided {
   /** The firm concerned, locked; null when there is none (a rejection). */
   firm: Firm | null;
-  changes?: Partial<Pick<Registration, 'firmId' | 'userId'>>;
+  changes?: Partial<Pick<Registration, 'firmId' | 'userId' | 'taxIdOverrideReason'>>;
 }
 
 const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
-
-const duplicateSignUp = (email: string) =>
-  new AppError(
-    HttpStatus.CONFLICT,
-    'CONFLICT',
-    `A registration for ${email} is already on file. Employer Broker Services reviews it and writes to that address; ` +
-      'contact them if you need help. You cannot register the same email twice.',
-  );
 
 /** A partner user's registration, as Employer Broker Services verifies and decides on it. */
 @Injectable()
@@ -92,31 +89,73 @@ export class RegistrationsService {
     private readonly invitations: InvitationsService,
   ) {}
 
-  /** The public sign-up. One live registration per email; a rejected person may register again. */
-  async signUp(dto: CreateRegistrationDto): Promise<{ id: string; status: RegistrationStatus }> {
+  /**
+   * The public sign-up. One live registration per email; a rejected person may register again. The
+   * answer is the same whether or not the email is already on file (or has an account), so nobody
+   * learns from it whose addresses are known here.
+   */
+  async signUp(dto: CreateRegistrationDto): Promise<SignUpAnswer> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const live = await manager.exists(Registration, { where: { email: dto.email, status: Not('REJECTED') } });
-        if (live) throw duplicateSignUp(dto.email);
-        const { identifiers } = await manager.insert(Registration, { ...dto, status: 'PENDING' });
-        const created = await manager.findOneByOrFail(Registration, { id: identifiers[0].id });
-        await this.audit.record(
-          {
-            actor: { id: null, email: dto.email },
-            action: 'registration.submitted',
-            entityType: 'Registration',
-            entityId: created.id,
-            after: { ...toRecord(created) },
-          },
-          manager,
-        );
-        return { id: created.id, status: created.status };
-      });
+      return await this.dataSource.transaction((manager) => this.register(manager, dto));
     } catch (error) {
-      // Two sign-ups racing past the check: the unique index has the last word.
-      if (violates(error, 'registration_one_live_per_email')) throw duplicateSignUp(dto.email);
-      throw error;
+      // Two sign-ups raced past the check and the unique index let one in: this one is now a repeat.
+      if (!violates(error, 'registration_one_live_per_email')) throw error;
+      return this.dataSource.transaction((manager) => this.register(manager, dto));
     }
+  }
+
+  private async register(manager: EntityManager, dto: CreateRegistrationDto): Promise<SignUpAnswer> {
+    const onFile = await manager.findOneBy(Registration, { email: dto.email, status: Not('REJECTED') });
+    if (onFile) return this.repeatSignUp(manager, dto, onFile);
+    const { identifiers } = await manager.insert(Registration, { ...dto, status: 'PENDING' });
+    const created = await manager.findOneByOrFail(Registration, { id: identifiers[0].id });
+    await this.audit.record(
+      {
+        actor: { id: null, email: dto.email },
+        action: 'registration.submitted',
+        entityType: 'Registration',
+        entityId: created.id,
+        after: { ...toRecord(created) },
+      },
+      manager,
+    );
+    return { id: created.id, status: created.status };
+  }
+
+  /**
+   * A sign-up for an email already on file changes nothing. It is answered like a new one (with an
+   * id that leads nowhere), audited on the registration on file, and its owner is told. The email
+   * repeats nothing the caller typed: they may not be the owner.
+   */
+  private async repeatSignUp(manager: EntityManager, dto: CreateRegistrationDto, onFile: Registration): Promise<SignUpAnswer> {
+    const answer: SignUpAnswer = { id: randomUUID(), status: 'PENDING' };
+    await this.audit.record(
+      {
+        actor: { id: null, email: dto.email },
+        action: 'registration.repeated',
+        entityType: 'Registration',
+        entityId: onFile.id,
+        after: { answeredId: answer.id, name: dto.name, firmName: dto.firmName, firmTaxId: dto.firmTaxId },
+        reason: 'A registration for this email is already on file: nothing was changed.',
+      },
+      manager,
+    );
+    await this.notifications.enqueue(
+      {
+        to: onFile.email,
+        subject: 'Someone signed up again with your address',
+        body:
+          `Hello ${onFile.name},\n\nSomeone just signed up for the small-business partner portal with this email address. ` +
+          'Your registration is already on file, so nothing was changed and no new account was made. ' +
+          'If it was you, there is nothing more to do. If it was not, tell Employer Broker Services.\n\n' +
+          (await this.ebsContact(manager)),
+        template: 'registration.repeated',
+        entityType: 'Registration',
+        entityId: onFile.id,
+      },
+      manager,
+    );
+    return answer;
   }
 
   async list(query: RegistrationListQueryDto): Promise<ListResult<RegistrationRecord<Date>>> {
@@ -150,12 +189,13 @@ export class RegistrationsService {
         ? await this.createFirm(manager, registration, dto.createFirm, actor)
         : await lockFirm(manager, dto.firmId ?? '');
       if (!firm) throw validationError([{ field: 'firmId', messages: ['no firm has this id'] }]);
+      checkFirmTaxId(registration, firm, dto.overrideReason);
       const user = await this.openAccount(manager, registration, firm, dto.firmRole, actor);
       await this.sendInvitation(manager, firm, user, actor, 'registration.approved',
         'Your partner portal registration is approved',
         `Employer Broker Services approved your registration with ${firm.name} on the small-business partner portal.`);
       await touchFirm(manager, firm.id);
-      return { firm, changes: { firmId: firm.id, userId: user.id } };
+      return { firm, changes: { firmId: firm.id, userId: user.id, taxIdOverrideReason: dto.overrideReason ?? null } };
     });
   }
 
@@ -377,7 +417,7 @@ export class RegistrationsService {
       tokenVersion: () => 'token_version + 1',
       version: () => 'version + 1',
     });
-    await this.invitations.revokeOpenForUser(manager, user.id);
+    await this.invitations.revokeOpenFor(manager, user);
   }
 
   private async restoreAccess(manager: EntityManager, firm: Firm, user: User): Promise<void> {
@@ -395,7 +435,7 @@ export class RegistrationsService {
     message: string,
   ): Promise<void> {
     // Only the newest invitation works.
-    await this.invitations.revokeOpenForUser(manager, user.id);
+    await this.invitations.revokeOpenFor(manager, user);
     await this.invitations.issue(manager, {
       firm,
       email: user.email,
@@ -441,13 +481,33 @@ export class RegistrationsService {
   private async detail(manager: EntityManager, registration: Registration): Promise<RegistrationDetail<Date>> {
     const firm = registration.firmId
       ? await manager.findOneBy(Firm, { id: registration.firmId })
-      : await manager.findOneBy(Firm, { taxId: registration.firmTaxId });
+      : await manager
+          .getRepository(Firm)
+          .createQueryBuilder('f')
+          .where(`regexp_replace(f.tax_id, '\\D', '', 'g') = :digits`, { digits: taxIdDigits(registration.firmTaxId) })
+          .getOne();
     const user = registration.userId ? await manager.findOneBy(User, { id: registration.userId }) : null;
     return {
       ...toRecord(registration),
       matchingFirm: firm ? { id: firm.id, name: firm.name, taxId: firm.taxId, kind: firm.kind, region: firm.region } : null,
       account: user ? { id: user.id, active: user.active, role: user.firmRole } : null,
     };
+  }
+}
+
+/** EBS approves into the firm of the registered tax ID, or says why another firm is right. */
+function checkFirmTaxId(registration: Registration, firm: Firm, overrideReason: string | undefined): void {
+  const verification = verifyFirmTaxId(registration.firmTaxId, firm.taxId, overrideReason);
+  if (verification === 'MISMATCH') {
+    throw ruleRefused(
+      'TAX_ID_MISMATCH',
+      `${registration.name} registered with tax ID ${registration.firmTaxId}, but ${firm.name}'s is ${firm.taxId}. ` +
+        'Approve into the firm with the registered tax ID, or give an overrideReason saying why this firm is right.',
+      { registeredTaxId: registration.firmTaxId, firmTaxId: firm.taxId },
+    );
+  }
+  if (verification === 'NOTHING_TO_OVERRIDE') {
+    throw validationError([{ field: 'overrideReason', messages: [`${firm.name} has the registered tax ID: there is nothing to override`] }]);
   }
 }
 

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import {
   AutocompleteInput,
   FormDataConsumer,
+  maxLength,
+  minLength,
   RadioButtonGroupInput,
   required,
   SelectInput,
@@ -61,11 +63,16 @@ export function ApproveDialog({ registration, open, onClose }: ApproveDialogProp
   const { run, pending } = useApiAction();
   const { matchingFirm } = registration;
 
-  function approve({ target, firmId, createFirm, firmRole }: FormValues) {
+  // The API asks why when the firm is not the one with the registered tax ID (422 TAX_ID_MISMATCH otherwise).
+  const overridesTaxId = (formData: FormValues) =>
+    formData.target === 'existing' && !!formData.firmId && formData.firmId !== matchingFirm?.id;
+
+  function approve(values: FormValues) {
+    const { target, firmId, createFirm, firmRole, overrideReason } = values;
     const firm = target === 'existing' ? { firmId } : { createFirm: { ...createFirm, name: createFirm.name?.trim() || undefined } };
     return run(
       `/registrations/${registration.id}/approve`,
-      { ...firm, firmRole, version: registration.version },
+      { ...firm, firmRole, overrideReason: overridesTaxId(values) ? overrideReason : undefined, version: registration.version },
       `${registration.name} is approved and gets an email to set their password.`,
     );
   }
@@ -99,7 +106,19 @@ export function ApproveDialog({ registration, open, onClose }: ApproveDialogProp
       <FormDataConsumer>
         {({ formData }) =>
           formData.target === 'existing' ? (
-            <FirmPicker matchingFirm={matchingFirm} />
+            <>
+              <FirmPicker matchingFirm={matchingFirm} />
+              {overridesTaxId(formData) && (
+                <TextInput
+                  source="overrideReason"
+                  label="Why this firm, although its tax ID differs"
+                  multiline
+                  minRows={2}
+                  validate={[required(), minLength(10), maxLength(500)]}
+                  helperText={`This firm's tax ID is not ${registration.firmTaxId}. The reason is kept on the registration and audited.`}
+                />
+              )}
+            </>
           ) : (
             <>
               <TextInput source="createFirm.name" label="Firm name" helperText={`Tax ID ${registration.firmTaxId}`} />

@@ -149,6 +149,11 @@ function MatchingFirmCard({ registration }: { registration: RegistrationDetail }
             {firm.taxId === registration.firmTaxId && firm.name.toLowerCase() !== registration.firmName.toLowerCase() && (
               <Alert severity="info">The tax ID matches, under another name: check it is the same firm.</Alert>
             )}
+            {registration.taxIdOverrideReason && (
+              <Alert severity="warning">
+                Approved although the firm's tax ID is not {registration.firmTaxId}: {registration.taxIdOverrideReason}
+              </Alert>
+            )}
           </Stack>
         ) : (
           <Alert severity="info">No firm has tax ID {registration.firmTaxId}.</Alert>
