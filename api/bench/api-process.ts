@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { freePort, http, sleep } from './lib';
@@ -13,10 +14,11 @@ export interface ApiProcess {
 
 /**
  * The API in its own process (so the load generator and the server don't share an event loop),
- * in production shape: NODE_ENV=production, warn-level logging, the mail outbox poller all but off.
+ * in production shape: NODE_ENV=production, logged in as the application role, warn-level logging,
+ * the mail outbox poller all but off.
  * Login throttling is raised: the benchmark logs in its reviewers in a burst from one address.
  */
-export async function startApi(repo: string, databaseUrl: string): Promise<ApiProcess> {
+export async function startApi(repo: string, databaseUrl: string, databaseAppUrl: string): Promise<ApiProcess> {
   const main = resolve(repo, 'api/dist/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build -w api\` first (root \`npm run bench\` does)`);
   const port = await freePort();
@@ -28,7 +30,9 @@ export async function startApi(repo: string, databaseUrl: string): Promise<ApiPr
       NODE_ENV: 'production',
       PORT: String(port),
       DATABASE_URL: databaseUrl,
-      JWT_SECRET: 'bench-only-secret-0123456789abcdefghijklmnop',
+      DATABASE_APP_URL: databaseAppUrl,
+      // Production refuses known secrets: a fresh one per run.
+      JWT_SECRET: randomBytes(48).toString('base64'),
       JWT_TTL_SECONDS: '3600',
       LOG_LEVEL: 'warn',
       NOTIFICATION_POLL_MS: '3600000',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,10 @@ export async function runApiMigrations(repo: string, url: string): Promise<void>
 }
 
 export interface BenchDatabase {
+  /** The owner's: migrations, the fill, EXPLAIN. */
   url: string;
+  /** The application role's (DATABASE_APP_URL): the API and the raw replay log in with it. */
+  appUrl: string;
   port: number;
   dir: string;
   stop(): Promise<void>;
@@ -96,6 +100,8 @@ export async function startBenchDatabase(onError: (line: string) => void): Promi
     throw error;
   }
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/sbo_bench`;
+  // The API sets sbo_app's password from this at start, as the owner.
+  const appUrl = `postgres://sbo_app:${randomBytes(24).toString('base64url')}@127.0.0.1:${port}/sbo_bench`;
   const admin = async () => {
     const client = new Client({ connectionString: url, application_name: ADMIN_APP });
     await client.connect();
@@ -104,7 +110,7 @@ export async function startBenchDatabase(onError: (line: string) => void): Promi
   const probe = await admin();
   const { rows } = await probe.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
   await probe.end();
-  return { url, port, dir, stop, admin, serverVersion: rows[0].v, log };
+  return { url, appUrl, port, dir, stop, admin, serverVersion: rows[0].v, log };
 }
 
 export interface CapturedStatement {

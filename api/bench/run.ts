@@ -113,7 +113,8 @@ async function queuePage(db: BenchDatabase, api: ApiProcess, token: string, path
   // The session lookup is part of every authenticated request, so it stays in the raw replay too.
   const explain = await explainAll(db, statements);
   const apiResult = await httpLoad(`${label}, API`, `${api.base}${path}`, token, CONNECTIONS, DURATION_S);
-  const raw = await rawLoad(`${label}, raw pg`, db.url, statements, CONNECTIONS, DURATION_S, API_POOL_SIZE);
+  // As the API's own role, so privilege checks are the same on both sides.
+  const raw = await rawLoad(`${label}, raw pg`, db.appUrl, statements, CONNECTIONS, DURATION_S, API_POOL_SIZE);
   return { path, total, statements, explain, api: apiResult, raw, ratio: round(apiResult.requestsPerSecond / raw.requestsPerSecond, 2) };
 }
 
@@ -139,7 +140,7 @@ async function main() {
   const filled: FillResult = await step(`fill ${fmt(ROWS)} submissions`, () => fill(admin, ROWS, REVIEWERS));
   say(`fill: ${JSON.stringify(filled.seconds)}; ${JSON.stringify(filled.counts)}`);
 
-  const api = await step('start the API', () => startApi(repo, db.url));
+  const api = await step('start the API', () => startApi(repo, db.url, db.appUrl));
   cleanups.splice(1, 0, () => api.stop()); // before PostgreSQL stops
 
   const [queueRep, lead, partner] = [

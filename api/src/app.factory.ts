@@ -30,7 +30,10 @@ const NEST_LEVELS: Record<string, LogLevel[]> = {
   trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
 };
 
-/** Builds the whole HTTP application; `main.ts` and the API tests both use it. */
+/**
+ * Builds the whole HTTP application; `main.ts` and the API tests both use it. `databaseUrl` logs in
+ * as the application role, never the owner (prepareDatabase's `url`).
+ */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,

@@ -8,7 +8,6 @@ import { ContactsModule } from './contacts/contacts.module';
 import { JwtAuthGuard, PoliciesGuard } from './authorization/guards';
 import { ErrorBodyFilter } from './common/error-body.filter';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
-import { useAppRole } from './database/app-role';
 import { namingStrategy } from './database/naming.strategy';
 import { DelegationModule } from './delegation/delegation.module';
 import { HealthModule } from './health/health.module';
@@ -23,6 +22,7 @@ import { SubmissionsModule } from './submissions/submissions.module';
 
 @Module({})
 export class AppModule {
+  /** `databaseUrl` logs in as the application role, which owns nothing (prepareDatabase's `url`). */
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
@@ -35,7 +35,9 @@ export class AppModule {
           autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,
-          extra: { max: 20, connectionTimeoutMillis: 3000, onConnect: useAppRole },
+          // The migrations install what the schema needs; the application role may not create extensions.
+          installExtensions: false,
+          extra: { max: 20, connectionTimeoutMillis: 3000 },
           // Keep starting when PostgreSQL is briefly away; requests answer 503 meanwhile.
           retryAttempts: 3,
           retryDelay: 1000,

@@ -6,10 +6,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
-import { runMigrations, withDataSource } from '../src/database/prepare-database';
+import { prepareDatabase } from '../src/database/prepare-database';
 import { MAIL_TRANSPORT, type MailTransport } from '../src/notifications/mail-transport';
 import { NotificationDispatcher } from '../src/notifications/notification-dispatcher.service';
-import { seedDemoData } from '../src/seed/demo-data';
 import { freePort } from './support/global-setup';
 import { PostgresProcess } from './support/postgres-process';
 
@@ -18,6 +17,7 @@ describe('database faults (API on its own PostgreSQL)', () => {
   let dir: string;
   let pg: PostgresProcess;
   let app: NestFastifyApplication;
+  let runtimeUrl: string;
 
   const http = () => request(app.getHttpServer());
 
@@ -26,11 +26,13 @@ describe('database faults (API on its own PostgreSQL)', () => {
     pg = new PostgresProcess(join(dir, 'pg'), await freePort());
     await pg.start();
     await pg.createDatabase('faults');
-    const url = pg.url('faults');
-    await runMigrations(url);
-    await withDataSource(url, seedDemoData);
     // The outbox worker polls on its own, as in production, so it lives through the outage too.
-    app = await createApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', NOTIFICATION_POLL_MS: '100' }), url);
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', NOTIFICATION_POLL_MS: '100', DATABASE_URL: pg.url('faults') });
+    // As `npm start` does: migrated and seeded as the owner; the API logs in as sbo_app with a password
+    // generated for this start (this cluster is the test's own, so no other process shares the role).
+    const db = await prepareDatabase(config, () => undefined);
+    runtimeUrl = db.url;
+    app = await createApp(config, db.url);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   });
@@ -83,6 +85,9 @@ describe('database faults (API on its own PostgreSQL)', () => {
     }
     expect(status).toBe(200);
     expect((await http().get('/api/contacts').set('Authorization', auth)).status).toBe(200);
+    // The new connections logged in again as the application role.
+    expect(new URL(runtimeUrl).username).toBe('sbo_app');
+    expect(await app.get(DataSource).query(`SELECT session_user AS login`)).toEqual([{ login: 'sbo_app' }]);
   });
 
   it('the outbox worker survives the outage, resumes by itself and sends a pending email exactly once', async () => {

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
-import { runMigrations } from '../src/database/prepare-database';
+import { prepareDatabase } from '../src/database/prepare-database';
 import { setNow } from './support/intake';
 import { asReviewer, heldSubmission, REP } from './support/review';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -23,9 +23,9 @@ describe('audit trail (API, real PostgreSQL)', () => {
   });
   beforeEach(() => setNow(t, '2027-01-05T18:00:00Z'));
 
-  it('the application works as sbo_app, which may read and append to audit_event only', async () => {
+  it('the application logs in as sbo_app, which may read and append to audit_event only', async () => {
     const [who] = await t.dataSource.query(`SELECT current_user AS role, session_user AS login`);
-    expect(who).toEqual({ role: 'sbo_app', login: 'postgres' });
+    expect(who).toEqual({ role: 'sbo_app', login: 'sbo_app' });
     const [grants] = await t.dataSource.query(
       `SELECT has_table_privilege('audit_event', 'SELECT') AS select, has_table_privilege('audit_event', 'INSERT') AS insert,
               has_table_privilege('audit_event', 'UPDATE') AS update, has_table_privilege('audit_event', 'DELETE') AS delete,
@@ -70,7 +70,10 @@ describe('audit trail (API, real PostgreSQL)', () => {
   });
 });
 
-/** A DATABASE_URL whose user may not create roles: migrations still run, the app works as that user, the trigger holds. */
+/**
+ * A DATABASE_URL whose user may not alter roles, and no DATABASE_APP_URL (outside production):
+ * migrations still run, the app works as that user with a warning, the trigger holds.
+ */
 describe('audit trail without the application role', () => {
   const port = () => process.env.TEST_PG_PORT!;
   const name = `sbo_norole_${process.pid}`;
@@ -93,8 +96,17 @@ describe('audit trail without the application role', () => {
 
   it('migrates, and the application keeps working as the connecting user', async () => {
     const url = `postgres://${name}:plain@127.0.0.1:${port()}/${name}`;
-    await runMigrations(url);
-    app = await createApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), url);
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url });
+    const lines: string[] = [];
+    const db = await prepareDatabase(config, (line) => lines.push(line));
+    expect(db.url).toBe(url);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^warning: the database user may not alter the sbo_app role, so the API works as that user/),
+        expect.stringMatching(new RegExp(`^warning: the API's database role could rewrite the audit trail: ${name} owns \\d+ tables`)),
+      ]),
+    );
+    app = await createApp(config, db.url);
     await app.init();
     const dataSource = app.get(DataSource);
     const [who] = await dataSource.query(`SELECT current_user AS role`);

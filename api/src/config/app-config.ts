@@ -19,6 +19,14 @@ class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// connection URL' })
   DATABASE_URL?: string;
 
+  /**
+   * What the API's pool logs in as: a role that owns nothing (sbo_app), so the audit trail cannot be
+   * rewritten through it. DATABASE_URL (or the embedded cluster's owner) only migrates and seeds.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_APP_URL must be a postgres:// connection URL' })
+  DATABASE_APP_URL?: string;
+
   /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
   @IsOptional()
   @IsString()
@@ -79,8 +87,8 @@ class EnvironmentVariables {
 }
 
 const CONFIG_KEYS = [
-  'NODE_ENV', 'PORT', 'DATABASE_URL', 'PG_DATA_DIR', 'PG_PORT', 'JWT_SECRET', 'JWT_TTL_SECONDS', 'SMTP_URL',
-  'MAIL_FROM', 'SEP_WINDOW_START', 'SEP_WINDOW_END', 'CORS_ORIGINS', 'LOG_LEVEL', 'LOGIN_ATTEMPTS_PER_MINUTE',
+  'NODE_ENV', 'PORT', 'DATABASE_URL', 'DATABASE_APP_URL', 'PG_DATA_DIR', 'PG_PORT', 'JWT_SECRET', 'JWT_TTL_SECONDS',
+  'SMTP_URL', 'MAIL_FROM', 'SEP_WINDOW_START', 'SEP_WINDOW_END', 'CORS_ORIGINS', 'LOG_LEVEL', 'LOGIN_ATTEMPTS_PER_MINUTE',
   'NOTIFICATION_POLL_MS',
 ] as const;
 
@@ -89,6 +97,7 @@ export interface AppConfig {
   nodeEnv: string;
   port: number;
   databaseUrl?: string;
+  databaseAppUrl?: string;
   pgDataDir?: string;
   pgPort: number;
   jwtSecret: string;
@@ -117,6 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
   const production = vars.NODE_ENV === 'production';
   if (production && !vars.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
+  if (production && !vars.DATABASE_APP_URL) {
+    problems.push('DATABASE_APP_URL is required when NODE_ENV=production: the API must log in as the sbo_app role, not as the owner (see README, Configuration)');
+  }
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -125,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv: vars.NODE_ENV,
     port: vars.PORT,
     databaseUrl: vars.DATABASE_URL,
+    databaseAppUrl: vars.DATABASE_APP_URL,
     pgDataDir: vars.PG_DATA_DIR,
     pgPort: vars.PG_PORT,
     jwtSecret: vars.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,

@@ -5,12 +5,16 @@ import { seedDemoDataIfEmpty } from '../seed/demo-data';
 import { startEmbeddedPostgres } from './embedded-database';
 import { migrations } from './migrations';
 import { namingStrategy } from './naming.strategy';
+import { prepareRuntimeUrl, verifyRuntimeRole } from './runtime-role';
 
 export const REPO_ROOT = resolve(__dirname, '../../..');
 export const DEFAULT_PG_DATA_DIR = resolve(REPO_ROOT, '.data/postgres');
 
 export interface PreparedDatabase {
+  /** What the API's pool logs in with: the application role (see runtime-role.ts). */
   url: string;
+  /** The owner's: migrations and seeding. */
+  ownerUrl: string;
   embedded: boolean;
   stop(): Promise<void>;
 }
@@ -30,7 +34,8 @@ export const runMigrations = (url: string) => withDataSource(url, (ds) => ds.run
 
 /**
  * Uses DATABASE_URL when set; otherwise starts the embedded PostgreSQL, whose data survives restarts.
- * Then migrates, and seeds demo data into an empty database outside production.
+ * Then, as the owner, migrates, seeds demo data into an empty database outside production and makes
+ * the application role ready to log in; last, checks that role cannot rewrite the audit trail.
  */
 export async function prepareDatabase(config: AppConfig, log: (line: string) => void): Promise<PreparedDatabase> {
   let url = config.databaseUrl;
@@ -47,5 +52,7 @@ export async function prepareDatabase(config: AppConfig, log: (line: string) => 
     const seeded = await seedDemoDataIfEmpty(url);
     if (seeded) log('Seeded demo data (every demo password is demo1234).');
   }
-  return { url, embedded: !config.databaseUrl, stop };
+  const runtimeUrl = await prepareRuntimeUrl(url, config.databaseAppUrl, log);
+  await verifyRuntimeRole(runtimeUrl, config.production, log);
+  return { url: runtimeUrl, ownerUrl: url, embedded: !config.databaseUrl, stop };
 }

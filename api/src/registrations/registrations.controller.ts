@@ -14,7 +14,9 @@ export class RegistrationsController {
 
   @Post()
   @Public()
-  @ApiOperation({ summary: "The partner's own sign-up; 409 when a registration for the email is already on file." })
+  @ApiOperation({
+    summary: "The partner's own sign-up; answered alike when the email is already on file (its owner is emailed, nothing changes).",
+  })
   signUp(@Body() dto: CreateRegistrationDto) {
     return this.registrations.signUp(dto);
   }
@@ -37,7 +39,11 @@ export class RegistrationsController {
   @HttpCode(200)
   @ApiBearerAuth()
   @CheckPolicies((ability) => ability.can('decide', 'Registration'))
-  @ApiOperation({ summary: 'Approve into an existing firm ({firmId}) or a new one ({createFirm: {kind, region}}); emails an invitation.' })
+  @ApiOperation({
+    summary:
+      'Approve into an existing firm ({firmId}) or a new one ({createFirm: {kind, region}}); emails an invitation. ' +
+      'A firm whose tax ID is not the registered one needs overrideReason (else 422 TAX_ID_MISMATCH).',
+  })
   approve(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ApproveRegistrationDto, @CurrentUser() user: SessionUser) {
     return this.registrations.approve(id, dto, user);
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -5,6 +6,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../src/database/embedded-database';
 import { runMigrations } from '../../src/database/prepare-database';
+import { setAppRolePassword } from '../../src/database/runtime-role';
 import { seedDemoData } from '../../src/seed/demo-data';
 import { withDataSource } from '../../src/database/prepare-database';
 
@@ -31,11 +33,16 @@ export default async function globalSetup(): Promise<void> {
   const db = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), port, database: TEMPLATE_DATABASE, persistent: false });
   await runMigrations(db.url);
   await withDataSource(db.url, seedDemoData);
+  // Roles belong to the cluster: one password for every test file's app, set once, so parallel
+  // workers never change it under each other (see test-app.ts).
+  const appPassword = randomBytes(24).toString('base64url');
+  if (!(await setAppRolePassword(db.url, appPassword))) throw new Error('The test cluster has no sbo_app role to log in as');
   // A template cannot be copied while anyone is connected to it.
   const admin = new Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${port}/postgres` });
   await admin.connect();
   await admin.query(`ALTER DATABASE ${TEMPLATE_DATABASE} WITH ALLOW_CONNECTIONS false IS_TEMPLATE true`);
   await admin.end();
   process.env.TEST_PG_PORT = String(port);
+  process.env.TEST_APP_PASSWORD = appPassword;
   (globalThis as Record<string, unknown>).__SBO_TEST_PG__ = { db, dir };
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { APP_ROLE } from '../../src/database/app-role';
+import { withCredentials } from '../../src/database/runtime-role';
 
 const adminUrl = () => {
   const port = process.env.TEST_PG_PORT;
@@ -8,7 +10,10 @@ const adminUrl = () => {
 };
 
 export interface TestDatabase {
+  /** The owner's (postgres, a superuser). */
   url: string;
+  /** The application role's, as DATABASE_APP_URL gives it in production. */
+  appUrl: string;
   name: string;
   drop(): Promise<void>;
 }
@@ -23,9 +28,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   } finally {
     await admin.end();
   }
+  const url = adminUrl().replace(/\/postgres$/, `/${name}`);
   return {
     name,
-    url: adminUrl().replace(/\/postgres$/, `/${name}`),
+    url,
+    appUrl: withCredentials(url, APP_ROLE, process.env.TEST_APP_PASSWORD!),
     drop: async () => {
       const client = new Client({ connectionString: adminUrl() });
       await client.connect();

@@ -6,6 +6,7 @@ import { Review1763900300000 } from './1763900300000-review';
 import { ReviewPreferences1763900500000 } from './1763900500000-review-preferences';
 import { Performance1763900600000 } from './1763900600000-performance';
 import { TurnaroundDays1763900700000 } from './1763900700000-turnaround-days';
+import { AppRoleLogin1763900800000 } from './1763900800000-app-role-login';
 import { PartnerAccessHardening1763900850000 } from './1763900850000-partner-access-hardening';
 
 /** Every migration, in order. Add new ones at the end. */
@@ -18,5 +19,6 @@ export const migrations = [
   ReviewPreferences1763900500000,
   Performance1763900600000,
   TurnaroundDays1763900700000,
+  AppRoleLogin1763900800000,
   PartnerAccessHardening1763900850000,
 ];
