@@ -37,7 +37,9 @@ const NEST_LEVELS: Record<string, LogLevel[]> = {
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
-    trustProxy: config.production,
+    // X-Forwarded-For names the client only when it comes from a configured proxy: anyone else could
+    // claim any address and escape the per-address login throttle.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     // A path Fastify cannot decode (e.g. %C0%AE) is answered before any route: keep the error shape.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       const body = toErrorBody(new AppError(400, 'VALIDATION_FAILED', `The URL is not valid (${error.code}): check its escapes.`));

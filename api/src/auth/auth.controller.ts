@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { SessionUser } from '@sbo/shared';
 import { Authenticated, CurrentUser, Public } from '../authorization/policies.decorator';
 import { AuthService } from './auth.service';
@@ -16,8 +15,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @UseGuards(ThrottlerGuard, LocalAuthGuard)
-  @ApiOperation({ summary: 'Log in with email and password; repeated attempts are throttled (429).' })
+  @UseGuards(LocalAuthGuard)
+  @ApiOperation({ summary: 'Log in with email and password; repeated failures are throttled (429 with Retry-After).' })
   login(@Body() _credentials: LoginDto, @Req() request: { user: User }) {
     return this.auth.issueToken(request.user);
   }

@@ -4,7 +4,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { SessionUser } from '@sbo/shared';
 import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { LOGIN_WINDOW_SECONDS } from './login-throttle';
+import { LoginThrottleService } from './login-throttle.service';
 import { verifyPassword } from './password';
 import { toSessionUser } from './session-user';
 import { User } from './user.entity';
@@ -13,6 +16,13 @@ export interface AccessTokenPayload {
   sub: string;
   /** The user's token version when the token was issued; raising it revokes the token. */
   tv: number;
+}
+
+/** Refused because of too many failed logins; the caller may retry after `retryAfterSeconds`. */
+export class LoginLocked extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 'TOO_MANY_REQUESTS', `Too many failed logins. Wait ${retryAfterSeconds} seconds, then try again.`, { retryAfterSeconds });
+  }
 }
 
 export interface IssuedToken {
@@ -28,28 +38,58 @@ export class AuthService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The user behind an email and password, or null. Inactive users cannot log in. */
-  async verifyCredentials(email: string, password: string): Promise<User | null> {
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: email.trim().toLowerCase() })
-      .getOne();
-    const ok = await verifyPassword(user?.passwordHash, password);
-    if (!user || !ok || !user.active) {
-      await this.audit.record({
-        actor: user ? { id: user.id, email: user.email } : { id: null, email: email.trim().toLowerCase() },
+  /**
+   * The user behind an email and password, from `address`. Refused (401) for a wrong email or
+   * password or an inactive account, and (429) once the account or the address has failed too often
+   * within the window, even with the right password. Only failures use the budget up.
+   */
+  async logIn(email: string, password: string, address: string): Promise<User> {
+    const account = email.trim().toLowerCase();
+    const attempt = await this.throttle.begin(account, address);
+    const { verdict } = attempt;
+    if (!verdict.allowed) {
+      await this.throttle.giveBack(attempt);
+      throw new LoginLocked(verdict.retryAfterSeconds);
+    }
+    let user: User | null;
+    let passwordMatches: boolean;
+    try {
+      user = await this.users
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where('u.email = :email', { email: account })
+        .getOne();
+      passwordMatches = await verifyPassword(user?.passwordHash, password);
+    } catch (error) {
+      await this.throttle.giveBack(attempt);
+      throw error;
+    }
+    if (user && passwordMatches && user.active) {
+      await this.throttle.giveBack(attempt);
+      return user;
+    }
+    const actor = { id: user?.id ?? null, email: account };
+    const entityId = user?.id ?? 'unknown';
+    await this.audit.record([
+      {
+        actor,
         action: 'auth.login_failed',
         entityType: 'User',
-        entityId: user?.id ?? 'unknown',
-        reason: !user || !ok ? 'wrong email or password' : 'account inactive',
-      });
-      return null;
-    }
-    return user;
+        entityId,
+        reason: user && passwordMatches ? 'account inactive' : 'wrong email or password',
+      },
+      ...verdict.locksOnFailure.map((scope) => ({
+        actor,
+        action: 'auth.login_locked',
+        ...(scope === 'account' ? { entityType: 'User', entityId } : { entityType: 'LoginAddress', entityId: address }),
+        reason: `Too many failed logins for this ${scope}: further attempts are refused for up to ${LOGIN_WINDOW_SECONDS} seconds`,
+      })),
+    ]);
+    throw new AppError(401, 'UNAUTHENTICATED', 'Email or password is incorrect.');
   }
 
   async issueToken(user: User): Promise<IssuedToken> {

@@ -24,7 +24,11 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   }
 
   /** Checked on every request, so a deactivated user or a revoked token stops working at once. */
-  async validate(payload: AccessTokenPayload): Promise<SessionUser> {
+  async validate(payload: AccessTokenPayload & { exp?: unknown }): Promise<SessionUser> {
+    // jsonwebtoken checks `exp` only when the token has one: a token without it would never expire.
+    if (typeof payload.exp !== 'number') {
+      throw new AppError(401, 'UNAUTHENTICATED', 'The access token is not valid: it never expires. Log in again.');
+    }
     const session = await this.auth.sessionFor(payload);
     if (!session) throw new AppError(401, 'UNAUTHENTICATED', 'Your session has ended. Log in again.');
     return session;

@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
-import { AppError } from '../common/app-error';
 import { AuthService } from './auth.service';
 import type { User } from './user.entity';
 
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy) {
   constructor(private readonly auth: AuthService) {
-    super({ usernameField: 'email', passwordField: 'password' });
+    super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
-  async validate(email: string, password: string): Promise<User> {
-    const user = await this.auth.verifyCredentials(email, password);
-    if (!user) throw new AppError(401, 'UNAUTHENTICATED', 'Email or password is incorrect.');
-    return user;
+  /** `request.ip` is the connecting address unless it is a trusted proxy (TRUSTED_PROXIES). */
+  validate(request: FastifyRequest, email: string, password: string): Promise<User> {
+    return this.auth.logIn(email, password, request.ip);
   }
 }

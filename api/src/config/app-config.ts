@@ -1,5 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, validateSync } from 'class-validator';
+import { DEVELOPMENT_JWT_SECRET, jwtSecretProblem } from './jwt-secret';
+import { parseTrustedProxies } from './trusted-proxies';
 
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -40,7 +42,6 @@ class EnvironmentVariables {
 
   @IsOptional()
   @IsString()
-  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
   /** Lifetime of an access token, in seconds. Deactivation still ends access on the next request. */
@@ -77,6 +78,11 @@ class EnvironmentVariables {
   @Min(1)
   LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
+  /** Proxies whose X-Forwarded-For names the client, comma-separated IPs or CIDRs; unset trusts none. */
+  @IsOptional()
+  @IsString()
+  TRUSTED_PROXIES?: string;
+
   /** How often the worker delivers due notification emails, in ms; 0 stops it (the default in tests). */
   @IsOptional()
   @Transform(toInt)
@@ -89,7 +95,7 @@ class EnvironmentVariables {
 const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'DATABASE_URL', 'DATABASE_APP_URL', 'PG_DATA_DIR', 'PG_PORT', 'JWT_SECRET', 'JWT_TTL_SECONDS',
   'SMTP_URL', 'MAIL_FROM', 'SEP_WINDOW_START', 'SEP_WINDOW_END', 'CORS_ORIGINS', 'LOG_LEVEL', 'LOGIN_ATTEMPTS_PER_MINUTE',
-  'NOTIFICATION_POLL_MS',
+  'NOTIFICATION_POLL_MS', 'TRUSTED_PROXIES',
 ] as const;
 
 export interface AppConfig {
@@ -109,11 +115,11 @@ export interface AppConfig {
   logLevel: string;
   loginAttemptsPerMinute: number;
   notificationPollMs: number;
+  /** Addresses and CIDRs of the proxies in front of the API (Fastify's trustProxy); empty trusts none. */
+  trustedProxies: string[];
 }
 
 export class ConfigError extends Error {}
-
-const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-used-in-production!';
 
 /** Validates the environment once at start; every problem is listed in one clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -126,6 +132,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
   const production = vars.NODE_ENV === 'production';
   if (production && !vars.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
+  const secretProblem = vars.JWT_SECRET === undefined ? undefined : jwtSecretProblem(vars.JWT_SECRET, production);
+  if (secretProblem) problems.push(secretProblem);
+  const trustedProxies = parseTrustedProxies(vars.TRUSTED_PROXIES);
+  problems.push(...trustedProxies.problems);
   if (production && !vars.DATABASE_APP_URL) {
     problems.push('DATABASE_APP_URL is required when NODE_ENV=production: the API must log in as the sbo_app role, not as the owner (see README, Configuration)');
   }
@@ -150,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginAttemptsPerMinute: vars.LOGIN_ATTEMPTS_PER_MINUTE,
     // Tests deliver the outbox by hand, so nothing is sent behind their back.
     notificationPollMs: vars.NOTIFICATION_POLL_MS ?? (vars.NODE_ENV === 'test' ? 0 : 5000),
+    trustedProxies: trustedProxies.proxies,
   };
 }
 

@@ -8,6 +8,7 @@ import { Performance1763900600000 } from './1763900600000-performance';
 import { TurnaroundDays1763900700000 } from './1763900700000-turnaround-days';
 import { AppRoleLogin1763900800000 } from './1763900800000-app-role-login';
 import { PartnerAccessHardening1763900850000 } from './1763900850000-partner-access-hardening';
+import { LoginFailures1763900900000 } from './1763900900000-login-failures';
 
 /** Every migration, in order. Add new ones at the end. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   TurnaroundDays1763900700000,
   AppRoleLogin1763900800000,
   PartnerAccessHardening1763900850000,
+  LoginFailures1763900900000,
 ];
