@@ -72,9 +72,11 @@ const QUERY_VALUES = ['1e309', '-1', '0', '1.5', '99999999999999999999', 'NaN', 
 const queryString = fc
   .array(fc.tuple(fc.constantFrom(...QUERY_KEYS), fc.oneof(fc.constantFrom(...QUERY_VALUES), fc.string({ maxLength: 20 }))), { minLength: 1, maxLength: 6 })
   .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'));
+/** Already percent-encoded: a lone surrogate as UTF-8-like bytes (invalid UTF-8) and as JavaScript's %u escape. */
+const RAW_SURROGATES = ['%ED%A0%80', 'x%ED%B0%80', '%uD800'];
 const badId = fc.oneof(
   fc.constantFrom('not-a-uuid', '00000000-0000-0000-0000-000000000000', '..', '..%2F..%2Fetc%2Fpasswd', '%00', "1'%20OR%20'1'='1",
-    'x'.repeat(300), '123', '-1', '1e309', '%E0%A4%A', '%C0%AE%C0%AE', 'ffffffff-ffff-ffff-ffff-ffffffffffff'),
+    'x'.repeat(300), '123', '-1', '1e309', '%E0%A4%A', '%C0%AE%C0%AE', 'ffffffff-ffff-ffff-ffff-ffffffffffff', ...RAW_SURROGATES),
   fc.uuid().map(String),
 );
 
@@ -87,9 +89,26 @@ const typedNasty = (original: unknown): unknown[] =>
       : typeof original === 'boolean'
         ? ['true', 0]
         : [null, 'x', {}, []];
+/** Lone UTF-16 surrogates (not text): refused as a 400 naming the field wherever a string goes. */
+const loneSurrogates = (original: string) => [`${original}\uD800`, `\uDC00${original}`];
+/** Strings that trim to nothing: never a 500 (a database check must not be what refuses them). */
+const WHITESPACE_ONLY = [' ', ' \t\n\u00A0 '];
+const BOUNDARY = 'sbo-hostile-boundary';
+/** One file part, then the body cut at each place a client can drop the connection or a proxy can truncate it. */
+const truncatedMultipart = (): [string, Buffer][] => {
+  const head = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="form.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+  const full = Buffer.concat([head, PDF, Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]);
+  return [
+    ['cut after the opening boundary', full.subarray(0, BOUNDARY.length + 4)],
+    ['cut in the part headers', full.subarray(0, head.length - 30)],
+    ['cut in the file', full.subarray(0, head.length + 20)],
+    ['cut before the closing boundary', full.subarray(0, head.length + PDF.length)],
+    ['cut in the closing boundary', full.subarray(0, full.length - 6)],
+  ];
+};
 const ESCAPED_QUERY_VALUES = ['\u0000', 'a\u0000', '1e309', '-1', '99999999999999999999', 'x'.repeat(5000), "' OR '1'='1", 'sideways', '2027-02-30'];
 
-type Request = { kind: 'json'; body: unknown; pathIndex?: number } | { kind: 'raw'; text: string; contentType: string } | { kind: 'query'; query: string } | { kind: 'path'; id: string } | { kind: 'mutate'; index: number; value: unknown } | { kind: 'exact'; body: unknown };
+type Request = { kind: 'json'; body: unknown; pathIndex?: number } | { kind: 'raw'; text: string | Buffer; contentType: string } | { kind: 'query'; query: string } | { kind: 'path'; id: string } | { kind: 'mutate'; index: number; value: unknown } | { kind: 'exact'; body: unknown };
 
 /** Every leaf and branch of a valid body, as paths, for "one field replaced by something nasty". */
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
@@ -321,6 +340,7 @@ describe('hostile input: every route, random and malformed requests (API)', () =
       const res = await send(op, caller, req);
       assertSafe(`${op} as ${caller} with ${JSON.stringify(req).slice(0, 200)}`, res);
       if (res.status < 300) allowed++;
+      return res;
     };
 
     // First the known hostile inputs, each one: raw bodies, every field of a valid body made
@@ -331,13 +351,37 @@ describe('hostile input: every route, random and malformed requests (API)', () =
       for (const at of paths(body)) {
         const original = at.reduce<unknown>((node, k) => (node as Record<string | number, unknown>)[k], body);
         for (const value of typedNasty(original)) await check({ kind: 'exact', body: replaced(body, at, value) });
+        if (typeof original !== 'string') continue;
+        for (const value of WHITESPACE_ONLY) await check({ kind: 'exact', body: replaced(body, at, value) });
+        for (const value of loneSurrogates(original)) {
+          const res = await check({ kind: 'exact', body: replaced(body, at, value) });
+          const field = at.join('.');
+          expect([op, field, res.status, res.body.code, Object.keys(res.body.errors ?? {})]).toEqual([op, field, 400, 'VALIDATION_FAILED', [field]]);
+        }
       }
     }
     for (const name of operations.get(op)!.query) {
       for (const value of ESCAPED_QUERY_VALUES) await check({ kind: 'query', query: `${name}=${encodeURIComponent(value)}` });
+      for (const value of RAW_SURROGATES) await check({ kind: 'query', query: `${name}=${value}` });
+    }
+    if (path.includes('{')) {
+      for (const value of RAW_SURROGATES) {
+        for (const id of [value, `${randomUUID()}${value}`]) {
+          const res = await check({ kind: 'path', id });
+          expect([op, id, res.status, [400, 404].includes(res.status)]).toEqual([op, id, res.status, true]);
+        }
+      }
+    }
+    if (takesBody && operations.get(op)!.multipart) {
+      for (const [how, cut] of truncatedMultipart()) {
+        const rows = await countRows();
+        const res = await check({ kind: 'raw', text: cut, contentType: `multipart/form-data; boundary=${BOUNDARY}` });
+        expect([op, how, res.status, res.body.code, Object.keys(res.body.errors ?? {})]).toEqual([op, how, 400, 'VALIDATION_FAILED', ['file']]);
+        expect(await countRows()).toEqual(rows);
+      }
     }
     await fc.assert(
-      fc.asyncProperty(fc.oneof(...kinds), check),
+      fc.asyncProperty(fc.oneof(...kinds), async (req) => void (await check(req))),
       { numRuns: RUNS_PER_ROUTE, seed: SEED, endOnFailure: true },
     );
     // Nothing refused wrote anything (failed logins are audited on purpose: only that table may grow).

@@ -61,6 +61,16 @@ describe('review preferences (API)', () => {
       expect(bad.status).toBe(400);
       expect(Object.keys(bad.body.errors).sort()).toEqual(['filter', 'name', 'resource']);
     });
+
+    it('refuses a name of spaces alone as blank (400 naming it) and keeps names trimmed', async () => {
+      const ca = await as(REP.CA);
+      const blank = await ca.post('/saved-filters', { resource: 'submissions', name: ' \t  ', filter: {} });
+      expect(blank.status).toBe(400);
+      expect(blank.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: { name: 'name must not be blank' } });
+      const padded = await ca.post('/saved-filters', { resource: 'submissions', name: '  Padded  ', filter: {} });
+      expect(padded.status).toBe(201);
+      expect(padded.body.name).toBe('Padded');
+    });
   });
 
   describe('instruction templates', () => {
@@ -118,6 +128,28 @@ describe('review preferences (API)', () => {
         [id],
       );
       expect(count).toBe(3);
+    });
+
+    it('refuses a title or body of spaces alone, or null, on create and edit (400 naming the field), writing nothing', async () => {
+      const lead = await as(LEAD_CA);
+      const body = { region: 'CA', kind: 'PENDING_ITEMS', title: 'Wage report', body: 'Please upload the wage report.' };
+      const count = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM instruction_template`))[0].n as number;
+      const before = await count();
+      for (const [field, value] of [['title', '   '], ['body', ' \n\t '], ['body', '  ab  ']] as const) {
+        const res = await lead.post('/instruction-templates', { ...body, [field]: value });
+        expect([field, value, res.status, res.body.code]).toEqual([field, value, 400, 'VALIDATION_FAILED']);
+        expect(Object.keys(res.body.errors)).toEqual([field]);
+      }
+      expect(await count()).toBe(before);
+
+      const created = await lead.post('/instruction-templates', { ...body, title: '  Wage report  ' });
+      expect(created.body.title).toBe('Wage report');
+      for (const [field, value] of [['title', '   '], ['body', '    '], ['title', null], ['body', null]] as const) {
+        const res = await lead.patch(`/instruction-templates/${created.body.id}`, { version: 1, [field]: value });
+        expect([field, value, res.status, res.body.code]).toEqual([field, value, 400, 'VALIDATION_FAILED']);
+        expect(Object.keys(res.body.errors)).toEqual([field]);
+      }
+      expect((await lead.get(`/instruction-templates/${created.body.id}`)).body).toMatchObject({ version: 1, title: 'Wage report' });
     });
   });
 

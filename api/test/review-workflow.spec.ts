@@ -237,6 +237,13 @@ describe('review workflow (API)', () => {
       expect(bypassed.body.history[0]).toMatchObject({ reason: 'Approved by the market director', after: expect.objectContaining({ bypassedRule: 'MULTI_MARKET_OFFLINE' }) });
     });
 
+    it('refuses a bypass reason of spaces alone: the audit trail needs a reason', async () => {
+      const rep = await asReviewer(t, REP.CO);
+      const res = await rep.create(body({ group: { name: 'Two Markets Inc', multiMarket: true }, bypassReason: ' \t\n   ' }));
+      expect(res.status).toBe(400);
+      expect(Object.keys(res.body.errors)).toEqual(['bypassReason']);
+    });
+
     it('is for staff channels and their own regions only', async () => {
       const rep = await asReviewer(t, REP.CO);
       expect((await rep.create(body({ channel: 'PORTAL' }))).status).toBe(400);

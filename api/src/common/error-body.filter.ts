@@ -4,6 +4,7 @@ import type { ApiErrorBody, ErrorCode } from '@sbo/shared';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error';
+import { validationError } from './validation';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: 'VALIDATION_FAILED',
@@ -55,6 +56,19 @@ export function isInputDataError(error: unknown): boolean {
   return error instanceof QueryFailedError && INPUT_DATA_SQLSTATES.has(e.driverError?.code ?? e.code ?? '');
 }
 
+/**
+ * A column's CHECK that a request value broke: PostgreSQL names an unnamed column check
+ * `<table>_<column>_check`, so the column, and the request field (camelCase), follow from it.
+ * Named table checks are invariants the API keeps itself (or answers with its own code), not matched.
+ */
+export function checkViolationField(error: unknown): string | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const { code, table, constraint } = (error.driverError ?? {}) as { code?: string; table?: string; constraint?: string };
+  if (code !== '23514' || !table || !constraint?.startsWith(`${table}_`) || !constraint.endsWith('_check')) return undefined;
+  const column = constraint.slice(table.length + 1, -'_check'.length);
+  return column ? column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : undefined;
+}
+
 /** Builds the one error body of API.md from anything thrown (Nest maps Fastify's own errors to HttpException). */
 export function toErrorBody(exception: unknown): ApiErrorBody {
   if (exception instanceof AppError) {
@@ -88,6 +102,10 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
       code: STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED'),
     };
   }
+  const checkedField = checkViolationField(exception);
+  if (checkedField) {
+    return toErrorBody(validationError([{ field: checkedField, messages: [`${checkedField} is not an accepted value`] }]));
+  }
   if (isInputDataError(exception)) {
     return {
       statusCode: 400,
@@ -119,7 +137,7 @@ export class ErrorBodyFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = toErrorBody(exception);
-    if (isInputDataError(exception)) {
+    if (isInputDataError(exception) || checkViolationField(exception)) {
       // A 400 for the client, but a DTO is missing a bound: worth a look.
       const e = exception as QueryFailedError;
       this.logger.warn(`Request value refused by PostgreSQL (${(e.driverError as { code?: string }).code}): ${e.message} in ${e.query}`);

@@ -1,4 +1,6 @@
-import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { applyDecorators, HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import { AppError } from './app-error';
 
 export interface FieldProblem {
@@ -31,14 +33,34 @@ export const appValidationPipe = () =>
     exceptionFactory: (errors) => validationError(flatten(errors)),
   });
 
+/**
+ * Text kept without the spaces around it: trimmed before it is validated, so a value of spaces
+ * alone is refused here as blank rather than stored empty (or refused by a database check).
+ */
+export const IsTrimmedText = (min: number, max: number) =>
+  applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)),
+    IsString(),
+    MinLength(min, {
+      message: min === 1 ? '$property must not be blank' : `$property must be at least ${min} characters, not counting spaces around it`,
+    }),
+    MaxLength(max),
+  );
+
 /** Deeper than any body or query the API takes; deeper input would only exhaust the stack. */
 export const MAX_INPUT_DEPTH = 32;
 
 /**
+ * A UTF-16 surrogate not in a pair (JSON's "\ud800"): not text. validator's isEmail throws on it
+ * and PostgreSQL would silently store U+FFFD instead. In a `u` regex only a lone one matches \p{Cs}.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
  * Input no route can use, whatever its DTO: nesting deeper than MAX_INPUT_DEPTH (class-transformer
- * and JSON.stringify recurse, so it would end as a stack overflow) and NUL characters, which
- * PostgreSQL cannot store in text or jsonb. Returns the problem, or undefined when the input is fine.
- * Iterative, so hostile input cannot exhaust the stack here either.
+ * and JSON.stringify recurse, so it would end as a stack overflow), NUL characters, which
+ * PostgreSQL cannot store in text or jsonb, and lone surrogates. Returns the problem, or undefined
+ * when the input is fine. Iterative, so hostile input cannot exhaust the stack here either.
  */
 export function hostileInputProblem(value: unknown): FieldProblem | undefined {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
@@ -47,10 +69,13 @@ export function hostileInputProblem(value: unknown): FieldProblem | undefined {
     const field = path || 'body';
     if (typeof node === 'string') {
       if (node.includes('\u0000')) return { field, messages: [`${field} must not contain NUL characters`] };
+      if (LONE_SURROGATE.test(node)) return { field, messages: [`${field} must be valid Unicode text (it has a lone surrogate)`] };
     } else if (node !== null && typeof node === 'object') {
       if (depth >= MAX_INPUT_DEPTH) return { field, messages: [`${field} is nested too deeply (more than ${MAX_INPUT_DEPTH} levels)`] };
       for (const [key, child] of Object.entries(node)) {
-        if (key.includes('\u0000')) return { field, messages: [`${field} has a property name with a NUL character`] };
+        if (key.includes('\u0000') || LONE_SURROGATE.test(key)) {
+          return { field, messages: [`${field} has a property name with a NUL character or a lone surrogate`] };
+        }
         stack.push({ value: child, path: path ? `${path}.${key}` : key, depth: depth + 1 });
       }
     }

@@ -40,9 +40,12 @@ function toUploadError(error: unknown): unknown {
       'The upload could not be read. Send it as multipart/form-data with the file in the field "file".',
     );
   }
-  // The client went away or sent a broken stream.
-  if (error instanceof Error && /Unexpected end of form|Malformed part header|Part terminated early/i.test(error.message)) {
-    return new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'The upload was cut short or malformed; send it again.');
+  // The client went away or sent a broken stream; a body cut inside the file ends its stream early.
+  if (
+    code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    (error instanceof Error && /Unexpected end of form|Malformed part header|Part terminated early/i.test(error.message))
+  ) {
+    return validationError([{ field: 'file', messages: ['The upload was cut short or malformed; send it again.'] }]);
   }
   return error;
 }

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REGIONS, type Region } from '@sbo/shared';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { ListQueryDto } from '../common/list-query.dto';
 import { TEMPLATE_KINDS, type TemplateKind } from './instruction-template.entity';
 import { IsVersion } from '../common/is-version.decorator';
+import { IsTrimmedText } from '../common/validation';
+import { OptionalNotNull } from '../intake/submission-group.dto';
 
 export class CreateInstructionTemplateDto {
   @ApiProperty({ enum: REGIONS })
@@ -15,36 +17,33 @@ export class CreateInstructionTemplateDto {
   kind: TemplateKind;
 
   @ApiProperty({ example: 'Census incomplete' })
-  @IsString()
-  @Length(1, 120)
+  @IsTrimmedText(1, 120)
   title: string;
 
   @ApiProperty({ description: "The instructions; the API appends the rep's contact when they are sent" })
-  @IsString()
-  @Length(5, 4000)
+  @IsTrimmedText(5, 4000)
   body: string;
 }
 
+/** An edit: a field left out keeps its value; null is refused, as the columns are required. */
 export class UpdateInstructionTemplateDto {
   @ApiProperty()
   @IsVersion()
   version: number;
 
   @ApiPropertyOptional({ enum: TEMPLATE_KINDS })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(TEMPLATE_KINDS)
   kind?: TemplateKind;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 120)
+  @OptionalNotNull()
+  @IsTrimmedText(1, 120)
   title?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(5, 4000)
+  @OptionalNotNull()
+  @IsTrimmedText(5, 4000)
   body?: string;
 }
 

@@ -51,8 +51,8 @@ export class InstructionTemplatesService {
       const { identifiers } = await manager.insert(InstructionTemplate, {
         region: dto.region,
         kind: dto.kind,
-        title: dto.title.trim(),
-        body: dto.body.trim(),
+        title: dto.title,
+        body: dto.body,
         version: 1,
       });
       const created = await manager.findOneByOrFail(InstructionTemplate, { id: identifiers[0].id as string });
@@ -72,8 +72,8 @@ export class InstructionTemplatesService {
         { id },
         {
           ...(changes.kind ? { kind: changes.kind } : {}),
-          ...(changes.title !== undefined ? { title: changes.title.trim() } : {}),
-          ...(changes.body !== undefined ? { body: changes.body.trim() } : {}),
+          ...(changes.title !== undefined ? { title: changes.title } : {}),
+          ...(changes.body !== undefined ? { body: changes.body } : {}),
           version: before.version + 1,
         },
       );

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsObject, IsOptional, Matches } from 'class-validator';
 import { ListQueryDto } from '../common/list-query.dto';
+import { IsTrimmedText } from '../common/validation';
 
 const RESOURCE = /^[a-z][a-z/-]{0,63}$/;
 
@@ -10,8 +11,7 @@ export class CreateSavedFilterDto {
   resource: string;
 
   @ApiProperty({ example: 'CA overdue, unassigned' })
-  @IsString()
-  @Length(1, 80)
+  @IsTrimmedText(1, 80)
   name: string;
 
   @ApiProperty({ example: { region: 'CA', assigneeId: 'none' }, description: "The list's filter values" })

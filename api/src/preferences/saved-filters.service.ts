@@ -34,7 +34,7 @@ export class SavedFiltersService {
     if (JSON.stringify(dto.filter).length > MAX_FILTER_CHARS) {
       throw validationError([{ field: 'filter', messages: [`filter must be at most ${MAX_FILTER_CHARS} characters as JSON`] }]);
     }
-    const name = dto.name.trim();
+    const { name } = dto;
     return this.dataSource.transaction(async (manager) => {
       const [{ count }] = await manager.query(
         `SELECT count(*)::int AS count FROM saved_filter WHERE user_id = $1 AND resource = $2`,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { STAFF_CHANNELS, type Channel } from '@sbo/shared';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsTrimmedText } from '../common/validation';
 import { CreateSubmissionDto } from '../intake/create-submission.dto';
 
 /** A submission staff key in from an email or an offline package; it goes straight to the queue. */
@@ -16,7 +17,6 @@ export class CreateStaffSubmissionDto extends OmitType(CreateSubmissionDto, ['ch
 
   @ApiPropertyOptional({ description: 'Why the intake rules do not apply; recorded and audited. Without it the rules apply.' })
   @IsOptional()
-  @IsString()
-  @Length(5, 2000)
+  @IsTrimmedText(5, 2000)
   bypassReason?: string;
 }
