@@ -1,3 +1,4 @@
+import { parse as parseDisposition } from 'content-disposition';
 import ExcelJS from 'exceljs';
 import { BROKER, CENSUS_HEADER, GOOD_CENSUS, JPEG, newGroupBody, partner, PDF, PNG } from './support/intake';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -129,8 +130,51 @@ describe('census and document uploads (API)', () => {
         });
       expect(download.status).toBe(200);
       expect(download.headers['content-type']).toBe(mimeType);
-      expect(download.headers['content-disposition']).toContain(`attachment; filename="${name}"`);
+      expect(parseDisposition(download.headers['content-disposition'])).toMatchObject({ type: 'attachment', parameters: { filename: name } });
       expect(Buffer.compare(download.body as Buffer, content)).toBe(0);
+    });
+
+    describe('download names follow the detected type, not the uploader', () => {
+      const download = async (url: string) => t.http().get(url).set('Authorization', `Bearer ${token}`).buffer(true);
+      const disposition = (header: string) => parseDisposition(header) as { type: string; parameters: Record<string, string> };
+
+      it.each<[string, Buffer, string, string, string]>([
+        ['a PDF named .pdf.hta', PDF, 'signed_application.pdf.hta', 'application/pdf', 'signed_application.pdf'],
+        ['a PNG named .exe', PNG, 'photo.exe', 'image/png', 'photo.png'],
+        ['a JPEG named .pdf.html', JPEG, 'id card.pdf.html', 'image/jpeg', 'id card.jpg'],
+      ])('serves %s as its type, named for it, never sniffed', async (_, content, uploaded, mimeType, served) => {
+        const res = await co.document(await draft(), 'OTHER', content, uploaded);
+        expect(res.status).toBe(201);
+        expect(res.body).toMatchObject({ fileName: served, mimeType });
+        const file = await download(res.body.url);
+        expect(file.status).toBe(200);
+        expect(file.headers['content-type']).toBe(mimeType);
+        expect(file.headers['x-content-type-options']).toBe('nosniff');
+        expect(disposition(file.headers['content-disposition'])).toEqual({ type: 'attachment', parameters: { filename: served } });
+      });
+
+      it('encodes quotes and non-ASCII per RFC 6266 (ASCII fallback, UTF-8 filename*)', async () => {
+        const res = await co.document(await draft(), 'OTHER', PDF, 'Résumé "final" 日本.pdf.hta');
+        expect(res.status).toBe(201);
+        const header = (await download(res.body.url)).headers['content-disposition'];
+        expect(header).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9%._~!'*()-]+$/);
+        // The name as the uploader's browser sent it (quotes as %22), then each parameter as sent.
+        expect(res.body.fileName).toBe('Résumé "final" 日本.pdf');
+        expect(/filename="([^"]*)"/.exec(header)![1]).toBe('Resume _final_ __.pdf');
+        expect(decodeURIComponent(header.split("filename*=UTF-8''")[1])).toBe('Résumé "final" 日本.pdf');
+        expect(disposition(header).parameters.filename).toBe('Résumé "final" 日本.pdf');
+      });
+
+      it('never lets a stored name break the header (CR LF, tab)', async () => {
+        const res = await co.document(await draft(), 'OTHER', PDF, 'plain.pdf');
+        await t.dataSource.query(`UPDATE document SET file_name = $2 WHERE id = $1`, [res.body.id, 'x"\r\nSet-Cookie: a=1\t.pdf.hta']);
+        const file = await download(res.body.url);
+        expect(file.status).toBe(200);
+        expect(file.headers['set-cookie']).toBeUndefined();
+        const header = file.headers['content-disposition'];
+        expect(header).not.toMatch(/[\r\n\t]/);
+        expect(decodeURIComponent(header.split("filename*=UTF-8''")[1])).toBe('x"Set-Cookie: a=1.pdf');
+      });
     });
 
     it('lets the region rep download once submitted, but not while it is a draft, nor an admin', async () => {

@@ -1,4 +1,5 @@
-import { detectDocumentType } from './document-type';
+import { detectDocumentType, downloadName } from './document-type';
+import type { DocumentMimeType } from '../submissions/submission-document.entity';
 
 describe('detectDocumentType', () => {
   it.each<[string, Buffer, string | null]>([
@@ -13,5 +14,27 @@ describe('detectDocumentType', () => {
     ['an empty file', Buffer.alloc(0), null],
   ])('%s → %s', (_, content, expected) => {
     expect(detectDocumentType(content)).toBe(expected);
+  });
+});
+
+describe('downloadName', () => {
+  it.each<[string, DocumentMimeType, string]>([
+    ['signed_application.pdf.hta', 'application/pdf', 'signed_application.pdf'],
+    ['application.pdf', 'application/pdf', 'application.pdf'],
+    ['photo.exe', 'image/png', 'photo.png'],
+    ['scan.jpeg', 'image/jpeg', 'scan.jpg'],
+    ['invoice.pdf.exe.scr', 'application/pdf', 'invoice.pdf'],
+    ['no extension', 'image/png', 'no extension.png'],
+    // Dots that are not extensions stay: a year, words with spaces around them.
+    ['Q3.2024.pdf', 'application/pdf', 'Q3.2024.pdf'],
+    ['Smith, J. application.pdf', 'application/pdf', 'Smith, J. application.pdf'],
+    ['Ünïcødé résumé.pdf.hta', 'application/pdf', 'Ünïcødé résumé.pdf'],
+    // Windows drops trailing dots and spaces, so "x.hta. " would be x.hta there.
+    ['x.hta. ', 'application/pdf', 'x.pdf'],
+    ['.pdf', 'application/pdf', 'document.pdf'],
+    ['..hta', 'image/jpeg', 'document.jpg'],
+    ['x"\r\nSet-Cookie: a=1\t.pdf.hta', 'application/pdf', 'x"Set-Cookie: a=1.pdf'],
+  ])('%s (%s) → %s', (fileName, mimeType, expected) => {
+    expect(downloadName(fileName, mimeType)).toBe(expected);
   });
 });

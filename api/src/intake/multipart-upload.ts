@@ -18,9 +18,20 @@ export interface Upload {
 
 const MAX_FILE_NAME_LENGTH = 255;
 
-/** Browsers send a bare name, but other clients may send a path: keep the name, drop control characters. */
+/** How browsers escape a file name in a multipart header (WHATWG's multipart/form-data encoding). */
+const ESCAPED_IN_FILE_NAME: Record<string, string> = { '%22': '"', '%0d': '\r', '%0a': '\n' };
+
+/**
+ * Browsers send a bare name, but other clients may send a path: keep the name, undo the browsers'
+ * escapes (`"` arrives as %22), drop control characters.
+ */
 function cleanFileName(raw: string | undefined): string {
-  const name = (raw ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const name = (raw ?? '')
+    .replace(/%22|%0d|%0a/gi, (escape) => ESCAPED_IN_FILE_NAME[escape.toLowerCase()])
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   return name.slice(-MAX_FILE_NAME_LENGTH) || 'upload';
 }
 

@@ -1,4 +1,5 @@
 import type { DocumentKind } from '@sbo/shared';
+import { downloadName } from '../intake/document-type';
 import type { CompletenessProblem } from '../intake/intake-rules';
 import type { Census } from './census.entity';
 import type { SubmissionDocument } from './submission-document.entity';
@@ -87,6 +88,7 @@ export const toCensusSummary = (c: Census): CensusSummary => ({
 export interface DocumentSummary {
   id: string;
   kind: DocumentKind;
+  /** The name it downloads under (the console saves it so): the uploader's, with the detected type's extension. */
   fileName: string;
   mimeType: string;
   sizeBytes: number;
@@ -98,7 +100,7 @@ export interface DocumentSummary {
 export const toDocumentSummary = (d: SubmissionDocument): DocumentSummary => ({
   id: d.id,
   kind: d.kind,
-  fileName: d.fileName,
+  fileName: downloadName(d.fileName, d.mimeType),
   mimeType: d.mimeType,
   sizeBytes: d.sizeBytes,
   uploadedAt: d.uploadedAt,
