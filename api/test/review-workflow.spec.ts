@@ -1,5 +1,5 @@
 import { BROKER, partner, setNow, userId } from './support/intake';
-import { asReviewer, emailsOf, heldSubmission, LEAD_CA, queuedSubmission, REP, versionOf } from './support/review';
+import { asReviewer, emailsOf, heldSubmission, LEAD_CA, queuedSubmission, REP, type Reviewer, versionOf } from './support/review';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Tuesday, January 5th 2027, in time for a new group effective February 1st... and January 1st. */
@@ -171,6 +171,24 @@ describe('review workflow (API)', () => {
     expect(res.body.instructions).toContain('KPSBUBrokerNewGroups@kp.org');
     const [event] = (await rep.audit(id)).body.data.filter((e: { action: string }) => e.action === 'submission.referred_offline');
     expect(event.reason).toBe('The group has employees in two markets.');
+  });
+
+  // Each text is audited or sent to the partner, so spaces alone are no text: 400 naming the field, nothing written.
+  it.each([
+    ['return', 'CA', 'instructions', (r: Reviewer, id: string, v: number) => r.return(id, v, '        ')],
+    ['refer offline', 'CO', 'reason', (r: Reviewer, id: string, v: number) => r.referOffline(id, v, '        ')],
+    ['correct', 'CO', 'reason', (r: Reviewer, id: string, v: number) => r.correct(id, { version: v, group: { employeeCount: 9 }, reason: '      ' })],
+    ['request items (instructions)', 'CO', 'instructions', (r: Reviewer, id: string, v: number) =>
+      r.requestItems(id, v, [{ kind: 'SIGNED_APPLICATION', description: 'Signed application' }], '       ')],
+    ['request items (description)', 'CO', 'items.0.description', (r: Reviewer, id: string, v: number) =>
+      r.requestItems(id, v, [{ kind: 'SIGNED_APPLICATION', description: '    ' }])],
+  ] as const)('refuses a %s whose text is spaces alone', async (_, region, field, act) => {
+    const rep = await asReviewer(t, REP[region]);
+    const { id, version } = await heldSubmission(t, region);
+    const res = await act(rep, id, version);
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.errors)).toEqual([field]);
+    expect(await versionOf(t, id)).toBe(version);
   });
 
   it('claims, releases, and lets a lead assign and reassign within the region only to active reviewers of it', async () => {

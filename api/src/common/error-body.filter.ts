@@ -1,5 +1,4 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { ApiErrorBody, ErrorCode } from '@sbo/shared';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
@@ -80,14 +79,6 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
       code: exception.code,
       ...(exception.details === undefined ? {} : { details: exception.details }),
       ...(errors ? { errors } : {}),
-    };
-  }
-  if (exception instanceof ThrottlerException) {
-    return {
-      statusCode: 429,
-      error: STATUS_NAMES[429],
-      message: 'Too many attempts. Wait a minute, then try again.',
-      code: 'TOO_MANY_REQUESTS',
     };
   }
   if (exception instanceof HttpException) {

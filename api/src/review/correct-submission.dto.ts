@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { IsTrimmedText } from '../common/validation';
 import { UpdateSubmissionDto } from '../intake/update-submission.dto';
 
 /**
@@ -8,7 +8,6 @@ import { UpdateSubmissionDto } from '../intake/update-submission.dto';
  */
 export class CorrectSubmissionDto extends UpdateSubmissionDto {
   @ApiProperty({ description: 'Why: recorded with each changed field and sent to the submitter' })
-  @IsString()
-  @Length(3, 2000)
+  @IsTrimmedText(3, 2000)
   reason: string;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DOCUMENT_KINDS, type DocumentKind } from '@sbo/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, ValidateNested } from 'class-validator';
+import { IsTrimmedText } from '../common/validation';
 import { VersionDto } from './version.dto';
 
 export class RequestedItemDto {
@@ -10,8 +11,7 @@ export class RequestedItemDto {
   kind: DocumentKind;
 
   @ApiProperty({ example: 'Signed EFT authorization' })
-  @IsString()
-  @Length(2, 500)
+  @IsTrimmedText(2, 500)
   description: string;
 }
 
@@ -25,7 +25,6 @@ export class RequestItemsDto extends VersionDto {
   items: RequestedItemDto[];
 
   @ApiProperty({ description: "What the submitter should send; the rep's name and contact details are appended" })
-  @IsString()
-  @Length(5, 4000)
+  @IsTrimmedText(5, 4000)
   instructions: string;
 }
