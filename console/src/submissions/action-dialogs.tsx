@@ -1,5 +1,5 @@
 import { Alert, DialogContentText, Stack } from '@mui/material';
-import { DOCUMENT_KINDS, PAYMENT_METHODS, REGION_NAMES } from '@sbo/shared';
+import { DOCUMENT_KINDS, PAYMENT_METHODS, REGION_NAMES, type StaffSubmissionDetail } from '@sbo/shared';
 import {
   ArrayInput,
   DateInput,
@@ -14,16 +14,10 @@ import {
 import { ActionDialog, type FormValues } from '../common/action-dialog';
 import { useSubmissionAction } from './conflict';
 import { InstructionsInput } from './instructions-input';
-import {
-  DOCUMENT_KIND_LABELS,
-  FIELD_LABELS,
-  groupLabel,
-  PAYMENT_LABELS,
-  type SubmissionDetail,
-} from './submission-types';
+import { DOCUMENT_KIND_LABELS, FIELD_LABELS, groupLabel, PAYMENT_LABELS } from './submission-types';
 
 export interface SubmissionDialogProps {
-  record: SubmissionDetail;
+  record: StaffSubmissionDetail;
   open: boolean;
   onClose: () => void;
 }
@@ -109,7 +103,7 @@ export function ReturnDialog({ record, open, onClose }: SubmissionDialogProps) {
 const KIND_CHOICES = DOCUMENT_KINDS.map((kind) => ({ id: kind, name: DOCUMENT_KIND_LABELS[kind] }));
 
 /** The first requested item takes the template's title when it is still empty. */
-function RequestItemsInstructions({ record }: { record: SubmissionDetail }) {
+function RequestItemsInstructions({ record }: { record: StaffSubmissionDetail }) {
   const { field } = useInput({ source: 'items' });
   return (
     <InstructionsInput
@@ -164,7 +158,7 @@ type Values = Record<string, unknown>;
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Only what the person changed: each changed field is audited (old, new, reason) and emailed. */
-export function correctionBody(record: SubmissionDetail, values: FormValues): Values {
+export function correctionBody(record: StaffSubmissionDetail, values: FormValues): Values {
   const body: Values = {};
   for (const key of ['requestedEffectiveDate', 'paymentMethod'] as const) {
     const value = values[key] === '' ? null : values[key];

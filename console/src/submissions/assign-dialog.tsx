@@ -1,5 +1,5 @@
 import { DialogContentText } from '@mui/material';
-import { REGION_NAMES, type Region, type SessionUser } from '@sbo/shared';
+import { type Region, REGION_NAMES, type SessionUser, type StaffSubmissionRecord } from '@sbo/shared';
 import { useState } from 'react';
 import {
   AutocompleteInput,
@@ -15,7 +15,7 @@ import { errorMessage } from '../common/api-error';
 import type { ActionResult } from '../common/use-api-action';
 import type { AppDataProvider } from '../data/data-provider';
 import { useSubmissionAction } from './conflict';
-import { groupLabel, type StaffSubmission } from './submission-types';
+import { groupLabel } from './submission-types';
 import { useApiGet } from './use-api-get';
 
 export interface Reviewer {
@@ -59,7 +59,7 @@ function ReviewerInput({ regions, exclude }: { regions: Region[]; exclude?: stri
 }
 
 /** Lead: give one submission to a reviewer of its region, or take it from whoever holds it. */
-export function AssignDialog({ record, open, onClose }: { record: StaffSubmission; open: boolean; onClose: () => void }) {
+export function AssignDialog({ record, open, onClose }: { record: StaffSubmissionRecord; open: boolean; onClose: () => void }) {
   const { act, pending } = useSubmissionAction(record);
   return (
     <ActionDialog
@@ -93,7 +93,7 @@ export function BulkAssignDialog({
   onClose,
   onDone,
 }: {
-  records: StaffSubmission[];
+  records: StaffSubmissionRecord[];
   open: boolean;
   onClose: () => void;
   onDone: () => void;

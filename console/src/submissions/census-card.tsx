@@ -1,5 +1,5 @@
 import { Alert, Box, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import type { CensusDetail, SubmissionDetail } from './submission-types';
+import type { CensusDetail, StaffSubmissionDetail } from '@sbo/shared';
 import { useApiGet } from './use-api-get';
 
 const COLUMNS: [keyof CensusDetail['rows'][number] & string, string][] = [
@@ -14,7 +14,7 @@ const COLUMNS: [keyof CensusDetail['rows'][number] & string, string][] = [
 ];
 
 /** The census members kept, as a grid, and the rows the upload rejected with their errors. */
-export function CensusCard({ record }: { record: SubmissionDetail }) {
+export function CensusCard({ record }: { record: StaffSubmissionDetail }) {
   const { data, error, loading } = useApiGet<CensusDetail>(`/submissions/${record.id}/census`, record.version);
   const summary = record.census;
   if (!summary) return <Alert severity="warning">No census uploaded.</Alert>;

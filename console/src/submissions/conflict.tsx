@@ -1,3 +1,4 @@
+import type { StaffSubmissionRecord } from '@sbo/shared';
 import {
   Alert,
   Button,
@@ -17,18 +18,12 @@ import { createContext, type ReactNode, useCallback, useContext, useId, useMemo,
 import { useRefresh } from 'react-admin';
 import { useApiAction } from '../common/use-api-action';
 import { useApiGet } from './use-api-get';
-import {
-  DOCUMENT_KIND_LABELS,
-  PAYMENT_LABELS,
-  STATE_LABELS,
-  type StaffSubmission,
-  TYPE_LABELS,
-} from './submission-types';
+import { DOCUMENT_KIND_LABELS, PAYMENT_LABELS, STATE_LABELS, TYPE_LABELS } from './submission-types';
 
 type Shown = Record<string, string>;
 
 /** The fields a reviewer sees on the screen, as text, to tell what someone else changed. */
-export function visibleFields(s: StaffSubmission): Shown {
+export function visibleFields(s: StaffSubmissionRecord): Shown {
   const address = s.group?.address;
   return {
     State: STATE_LABELS[s.state] ?? s.state,
@@ -48,7 +43,7 @@ export function visibleFields(s: StaffSubmission): Shown {
   };
 }
 
-export function diffVisible(before: StaffSubmission, after: StaffSubmission) {
+export function diffVisible(before: StaffSubmissionRecord, after: StaffSubmissionRecord) {
   const a = visibleFields(before);
   const b = visibleFields(after);
   return Object.keys(b)
@@ -58,7 +53,7 @@ export function diffVisible(before: StaffSubmission, after: StaffSubmission) {
 
 interface ConflictState {
   /** The record as the person saw it when they acted. */
-  seen: StaffSubmission;
+  seen: StaffSubmissionRecord;
   message: string;
 }
 
@@ -89,7 +84,7 @@ export function ConflictProvider({ children, onConflict }: { children: ReactNode
 function ConflictDialog({ conflict, onClose }: { conflict: ConflictState; onClose: () => void }) {
   const titleId = useId();
   const refresh = useRefresh();
-  const { data: current, error, loading } = useApiGet<StaffSubmission>(`/submissions/${conflict.seen.id}`);
+  const { data: current, error, loading } = useApiGet<StaffSubmissionRecord>(`/submissions/${conflict.seen.id}`);
   const changes = useMemo(() => (current ? diffVisible(conflict.seen, current) : []), [current, conflict.seen]);
   const reload = () => {
     refresh();
@@ -145,7 +140,7 @@ function ConflictDialog({ conflict, onClose }: { conflict: ConflictState; onClos
  * useApiAction for one submission: a 409 opens the conflict dialog (with the record as it was seen)
  * instead of only an error line.
  */
-export function useSubmissionAction(record: StaffSubmission) {
+export function useSubmissionAction(record: StaffSubmissionRecord) {
   const { run, pending } = useApiAction();
   const report = useContext(ConflictContext);
   const act = useCallback(

@@ -1,5 +1,5 @@
+import type { StaffSubmissionRecord } from '@sbo/shared';
 import { Chip, Tooltip } from '@mui/material';
-import type { StaffSubmission } from './submission-types';
 
 type DueLevel = 'ok' | 'near' | 'late';
 
@@ -20,7 +20,7 @@ function label(level: DueLevel, days: number): string {
 }
 
 /** How near the 1-to-3 business day target is: a chip worded and coloured by the days left. */
-export function DueChip({ record }: { record: Pick<StaffSubmission, 'dueAt' | 'businessDaysLeft' | 'state' | 'decidedAt'> }) {
+export function DueChip({ record }: { record: Pick<StaffSubmissionRecord, 'dueAt' | 'businessDaysLeft' | 'state' | 'decidedAt'> }) {
   if (record.state === 'RETURNED' || record.state === 'PENDING_ITEMS') {
     return (
       <Tooltip title="The clock is paused while the submitter answers">

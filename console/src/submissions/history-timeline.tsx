@@ -1,5 +1,6 @@
 import { Box, Typography } from '@mui/material';
-import { DOCUMENT_KIND_LABELS, FIELD_LABELS, STATE_LABELS, type AuditEvent, type SubmissionDetail } from './submission-types';
+import type { AuditEventRecord, StaffSubmissionDetail } from '@sbo/shared';
+import { DOCUMENT_KIND_LABELS, FIELD_LABELS, STATE_LABELS } from './submission-types';
 
 const ACTION_LABELS: Record<string, string> = {
   'submission.created': 'Created',
@@ -50,7 +51,7 @@ function show(value: unknown): string {
 }
 
 /** What an event changed, as "field: old → new" lines the reviewer can read. */
-function changesOf(event: AuditEvent, nameOf: (id: unknown) => string): { field: string; from?: string; to: string }[] {
+function changesOf(event: AuditEventRecord, nameOf: (id: unknown) => string): { field: string; from?: string; to: string }[] {
   const before = event.before ?? {};
   const after = event.after ?? {};
   const lines: { field: string; from?: string; to: string }[] = [];
@@ -76,7 +77,7 @@ function changesOf(event: AuditEvent, nameOf: (id: unknown) => string): { field:
 }
 
 /** The submission's audit trail as a timeline, newest first: who, what, when, why, and each field's old and new value. */
-export function HistoryTimeline({ record }: { record: SubmissionDetail }) {
+export function HistoryTimeline({ record }: { record: StaffSubmissionDetail }) {
   const events = [...(record.history ?? [])].reverse();
   const people = new Map<string, string>();
   for (const e of record.history ?? []) if (e.actorId && e.actorEmail) people.set(e.actorId, e.actorEmail);

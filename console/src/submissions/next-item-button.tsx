@@ -1,11 +1,10 @@
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { Button, MenuItem, Stack, TextField } from '@mui/material';
-import { REGION_NAMES, type Region, type SessionUser } from '@sbo/shared';
+import { type Region, REGION_NAMES, type SessionUser, type StaffSubmissionRecord } from '@sbo/shared';
 import { useState } from 'react';
 import { useCreatePath, useDataProvider, useNotify, usePermissions, useRedirect } from 'react-admin';
 import { errorMessage } from '../common/api-error';
 import type { AppDataProvider } from '../data/data-provider';
-import type { StaffSubmission } from './submission-types';
 
 /**
  * Claims the oldest-due unassigned submission of the person's regions (`POST /api/queue/next`) and
@@ -24,7 +23,7 @@ export function NextItemButton({ size = 'medium' }: { size?: 'small' | 'medium' 
   async function next() {
     setPending(true);
     try {
-      const claimed = await dataProvider.apiFetch<StaffSubmission | undefined>('/queue/next', {
+      const claimed = await dataProvider.apiFetch<StaffSubmissionRecord | undefined>('/queue/next', {
         method: 'POST',
         body: region ? { region } : {},
       });

@@ -1,5 +1,5 @@
 import { Box, Button, Card, CardContent, CardHeader, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { REGION_NAMES, type SessionUser } from '@sbo/shared';
+import { REGION_NAMES, type SessionUser, type StaffSubmissionRecord } from '@sbo/shared';
 import type { ReactNode } from 'react';
 import { Link, Title, useCreatePath, useGetList } from 'react-admin';
 import { useAbility } from '../auth/ability';
@@ -7,14 +7,14 @@ import { ROLE_LABELS } from '../dashboard/role-guide';
 import { DueChip } from './due-chip';
 import { NextItemButton } from './next-item-button';
 import { StateChip } from './state-chip';
-import { type StaffSubmission, TYPE_LABELS } from './submission-types';
+import { TYPE_LABELS } from './submission-types';
 
 const cardTitle = { title: { variant: 'h6', component: 'h2' } } as const;
 
 /** A short due-first table of submissions, each row a link to the submission. */
 function WorkTable({ filter, label, empty }: { filter: Record<string, unknown>; label: string; empty: string }) {
   const createPath = useCreatePath();
-  const { data = [], total, isPending } = useGetList<StaffSubmission>('submissions', {
+  const { data = [], total, isPending } = useGetList<StaffSubmissionRecord>('submissions', {
     filter,
     pagination: { page: 1, perPage: 10 },
     sort: { field: 'dueAt', order: 'ASC' },

@@ -1,5 +1,5 @@
 import { Button, Stack, Typography } from '@mui/material';
-import { REGION_NAMES, REVIEW_STATES, type SessionUser, SUBMISSION_TYPES } from '@sbo/shared';
+import { OPEN_STATES, REGION_NAMES, REVIEW_STATES, type SessionUser, type StaffSubmissionRecord, SUBMISSION_TYPES } from '@sbo/shared';
 import { useState } from 'react';
 import {
   DataTable,
@@ -22,7 +22,7 @@ import { DueChip } from './due-chip';
 import { NextItemButton } from './next-item-button';
 import { SavedFiltersButton } from './saved-filters';
 import { StateChip } from './state-chip';
-import { OPEN_STATES, PARTNER_STATUS_LABELS, STATE_LABELS, type StaffSubmission, TYPE_LABELS } from './submission-types';
+import { PARTNER_STATUS_LABELS, STATE_LABELS, TYPE_LABELS } from './submission-types';
 
 const STATE_CHOICES = REVIEW_STATES.filter((s) => s !== 'DRAFT').map((s) => ({ id: s, name: STATE_LABELS[s] }));
 const TYPE_CHOICES = SUBMISSION_TYPES.map((t) => ({ id: t, name: TYPE_LABELS[t] }));
@@ -46,7 +46,7 @@ function useFilters() {
   ];
 }
 
-const exporter = csvExporter<StaffSubmission>([
+const exporter = csvExporter<StaffSubmissionRecord>([
   { label: 'Submission ID', value: (s) => s.id },
   { label: 'Group', value: (s) => s.group?.name },
   { label: 'Group ID', value: (s) => s.group?.groupId },
@@ -75,7 +75,7 @@ const ListActions = () => (
 
 /** Lead: assign the selected rows to one reviewer. */
 function BulkAssignButton() {
-  const { selectedIds, data = [], onUnselectItems } = useListContext<StaffSubmission>();
+  const { selectedIds, data = [], onUnselectItems } = useListContext<StaffSubmissionRecord>();
   const [open, setOpen] = useState(false);
   const records = data.filter((r) => selectedIds.includes(r.id));
   return (
@@ -104,22 +104,22 @@ export function SubmissionList() {
   const filters = useFilters();
   const mayAssign = ability.can('assign', 'Submission');
   return (
-    <List<StaffSubmission>
+    <List<StaffSubmissionRecord>
       title="Review queue"
       sort={{ field: 'dueAt', order: 'ASC' }}
       filters={filters}
-      filterDefaultValues={{ state: OPEN_STATES }}
+      filterDefaultValues={{ state: [...OPEN_STATES] }}
       actions={<ListActions />}
       exporter={exporter}
       perPage={25}
     >
-      <DataTable<StaffSubmission>
+      <DataTable<StaffSubmissionRecord>
         rowClick="show"
         bulkActionButtons={mayAssign ? <BulkAssignButton /> : false}
         isRowSelectable={(r) => ['SUBMITTED', 'IN_REVIEW'].includes(r.state)}
       >
-        <DataTable.Col<StaffSubmission> source="dueAt" label="Due" render={(r) => <DueChip record={r} />} />
-        <DataTable.Col<StaffSubmission>
+        <DataTable.Col<StaffSubmissionRecord> source="dueAt" label="Due" render={(r) => <DueChip record={r} />} />
+        <DataTable.Col<StaffSubmissionRecord>
           source="groupName"
           label="Group"
           render={(r) => (
@@ -135,11 +135,11 @@ export function SubmissionList() {
             </Stack>
           )}
         />
-        <DataTable.Col<StaffSubmission> source="type" render={(r) => TYPE_LABELS[r.type]} />
+        <DataTable.Col<StaffSubmissionRecord> source="type" render={(r) => TYPE_LABELS[r.type]} />
         <DataTable.Col source="region" />
-        <DataTable.Col<StaffSubmission> source="state" render={(r) => <StateChip state={r.state} />} />
-        <DataTable.Col<StaffSubmission> source="assigneeId" label="Assignee" disableSort render={(r) => r.assignee?.name ?? '—'} />
-        <DataTable.Col<StaffSubmission> source="ageBusinessDays" label="Age (bd)" disableSort align="right" render={(r) => r.ageBusinessDays ?? '—'} />
+        <DataTable.Col<StaffSubmissionRecord> source="state" render={(r) => <StateChip state={r.state} />} />
+        <DataTable.Col<StaffSubmissionRecord> source="assigneeId" label="Assignee" disableSort render={(r) => r.assignee?.name ?? '—'} />
+        <DataTable.Col<StaffSubmissionRecord> source="ageBusinessDays" label="Age (bd)" disableSort align="right" render={(r) => r.ageBusinessDays ?? '—'} />
         <DataTable.Col source="submittedAt" label="Submitted" field={DateField} />
       </DataTable>
     </List>

@@ -17,7 +17,7 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
-import { asSubject, REGION_NAMES } from '@sbo/shared';
+import { asSubject, REGION_NAMES, type ReviewAction, type StaffSubmissionDetail } from '@sbo/shared';
 import { type ReactNode, useCallback, useState } from 'react';
 import { Link, Show, Title, useCreatePath, useNotify, useRecordContext } from 'react-admin';
 import { useAbility } from '../auth/ability';
@@ -31,16 +31,7 @@ import { downloadDocument, previewDocument } from './documents';
 import { DueChip } from './due-chip';
 import { HistoryTimeline } from './history-timeline';
 import { StateChip } from './state-chip';
-import {
-  CHANNEL_LABELS,
-  DOCUMENT_KIND_LABELS,
-  groupLabel,
-  PARTNER_STATUS_LABELS,
-  PAYMENT_LABELS,
-  type ReviewAction,
-  type SubmissionDetail,
-  TYPE_LABELS,
-} from './submission-types';
+import { CHANNEL_LABELS, DOCUMENT_KIND_LABELS, groupLabel, PARTNER_STATUS_LABELS, PAYMENT_LABELS, TYPE_LABELS } from './submission-types';
 
 /** What a 404 looks like: the same whether the submission does not exist or belongs to another region. */
 function NotFound() {
@@ -64,7 +55,7 @@ function NotFound() {
 }
 
 export const SubmissionShow = () => (
-  <Show<SubmissionDetail>
+  <Show<StaffSubmissionDetail>
     component="div"
     actions={false}
     title={false}
@@ -90,7 +81,7 @@ function Section({ title, children, action }: { title: string; children: ReactNo
 type DialogName = Exclude<ReviewAction, 'claim' | 'release'>;
 
 function SubmissionView() {
-  const record = useRecordContext<SubmissionDetail>();
+  const record = useRecordContext<StaffSubmissionDetail>();
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const closeDialog = useCallback(() => setDialog(null), []);
   // The list's cached row shows first; the details (history, actions) come with the full record.
@@ -134,7 +125,7 @@ function SubmissionView() {
   );
 }
 
-const DIALOG_BUTTONS: { action: DialogName; label: (r: SubmissionDetail) => string; variant: 'contained' | 'outlined'; color?: 'success' | 'warning' }[] = [
+const DIALOG_BUTTONS: { action: DialogName; label: (r: StaffSubmissionDetail) => string; variant: 'contained' | 'outlined'; color?: 'success' | 'warning' }[] = [
   { action: 'approve', label: () => 'Approve…', variant: 'contained', color: 'success' },
   { action: 'correct', label: () => 'Correct…', variant: 'outlined' },
   { action: 'return', label: () => 'Return…', variant: 'outlined', color: 'warning' },
@@ -143,7 +134,7 @@ const DIALOG_BUTTONS: { action: DialogName; label: (r: SubmissionDetail) => stri
   { action: 'assign', label: (r) => (r.assignee ? 'Reassign…' : 'Assign…'), variant: 'outlined' },
 ];
 
-function Header({ record, onOpen }: { record: SubmissionDetail; onOpen: (dialog: DialogName) => void }) {
+function Header({ record, onOpen }: { record: StaffSubmissionDetail; onOpen: (dialog: DialogName) => void }) {
   const ability = useAbility();
   const { act, pending } = useSubmissionAction(record);
   // The API lists what the state allows for this caller; CASL agrees before a button shows.
@@ -209,7 +200,7 @@ function Header({ record, onOpen }: { record: SubmissionDetail; onOpen: (dialog:
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
-function GroupCard({ record }: { record: SubmissionDetail }) {
+function GroupCard({ record }: { record: StaffSubmissionDetail }) {
   const { group } = record;
   return (
     <Section title="Group">
@@ -251,7 +242,7 @@ function GroupCard({ record }: { record: SubmissionDetail }) {
 
 const sizeFormat = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1_048_576 ? `${Math.round(bytes / 1024)} kB` : `${(bytes / 1_048_576).toFixed(1)} MB`);
 
-function DocumentsCard({ record }: { record: SubmissionDetail }) {
+function DocumentsCard({ record }: { record: StaffSubmissionDetail }) {
   const notify = useNotify();
   const run = (work: Promise<void>) => work.catch((error: unknown) => notify(errorMessage(error), { type: 'error' }));
   return (
@@ -291,7 +282,7 @@ function DocumentsCard({ record }: { record: SubmissionDetail }) {
   );
 }
 
-function ProblemsCard({ record }: { record: SubmissionDetail }) {
+function ProblemsCard({ record }: { record: StaffSubmissionDetail }) {
   const problems = record.problems ?? [];
   return (
     <Section title="Problems">
@@ -300,10 +291,9 @@ function ProblemsCard({ record }: { record: SubmissionDetail }) {
       ) : (
         <Alert severity="warning" icon={false}>
           <Box component="ul" sx={{ m: 0, pl: 2 }}>
-            {problems.map((p) => {
-              const text = typeof p === 'string' ? p : p.message;
-              return <li key={text}>{text}</li>;
-            })}
+            {problems.map((p) => (
+              <li key={p.message}>{p.message}</li>
+            ))}
           </Box>
         </Alert>
       )}
@@ -311,7 +301,7 @@ function ProblemsCard({ record }: { record: SubmissionDetail }) {
   );
 }
 
-function PendingItemsCard({ record }: { record: SubmissionDetail }) {
+function PendingItemsCard({ record }: { record: StaffSubmissionDetail }) {
   return (
     <Section title="Pending items">
       <MuiList dense disablePadding>

@@ -1,141 +1,6 @@
-import type {
-  Channel,
-  DocumentKind,
-  PartnerStatus,
-  PaymentMethod,
-  PlanTier,
-  Region,
-  ReviewState,
-  SubmissionType,
-} from '@sbo/shared';
+import type { Channel, DocumentKind, PartnerStatus, PaymentMethod, ReviewState, StaffSubmissionRecord, SubmissionType } from '@sbo/shared';
 
-export interface StaffMember {
-  id: string;
-  name: string;
-  email: string;
-}
-
-export interface GroupAddress {
-  line1: string;
-  city: string;
-  state: string;
-  zip: string;
-}
-
-export interface SubmissionGroup {
-  name: string | null;
-  groupId: string | null;
-  taxId: string | null;
-  employeeCount: number | null;
-  multiMarket: boolean;
-  guaranteedAvailability: boolean;
-  address: GroupAddress | null;
-}
-
-export interface PendingItem {
-  kind: DocumentKind;
-  description: string;
-  receivedAt: string | null;
-  documentId: string | null;
-}
-
-/** A row of `GET /api/submissions` and the answer of every review action. */
-export interface StaffSubmission {
-  id: string;
-  version: number;
-  type: SubmissionType;
-  channel: Channel;
-  region: Region;
-  requestedEffectiveDate: string | null;
-  paymentMethod: PaymentMethod | null;
-  group: SubmissionGroup;
-  plans: { planCode: string; tier: PlanTier }[];
-  instructions: string | null;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  firmId: string | null;
-  state: ReviewState;
-  partnerStatus: PartnerStatus | null;
-  assignee: StaffMember | null;
-  assigneeId: string | null;
-  dueAt: string | null;
-  ageBusinessDays: number | null;
-  /** Region business days until `dueAt` (0 due today, negative once past), from the API's holiday calendar. */
-  businessDaysLeft: number | null;
-  pendingItems: PendingItem[];
-  decidedAt: string | null;
-  bypassReason: string | null;
-}
-
-export interface CensusSummary {
-  fileName: string;
-  sizeBytes: number;
-  rowCount: number;
-  acceptedCount: number;
-  rejectedCount: number;
-  employeeCount: number;
-  dependentCount: number;
-  uploadedAt: string;
-}
-
-export interface SubmissionDocument {
-  id: string;
-  kind: DocumentKind;
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  uploadedAt: string;
-  url: string;
-}
-
-export interface Problem {
-  code?: string;
-  field?: string;
-  message: string;
-}
-
-export interface AuditEvent {
-  id: string | number;
-  occurredAt: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  region: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  reason: string | null;
-}
-
-export const REVIEW_ACTIONS = ['claim', 'release', 'assign', 'correct', 'return', 'requestItems', 'approve', 'referOffline'] as const;
-export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
-
-/** `GET /api/submissions/:id`: the row plus what hangs off it. */
-export interface SubmissionDetail extends StaffSubmission {
-  census: CensusSummary | null;
-  documents: SubmissionDocument[];
-  problems: (Problem | string)[];
-  history: AuditEvent[];
-  availableActions: ReviewAction[];
-}
-
-export interface CensusMember {
-  rowNumber: number;
-  employeeId: string;
-  relationship: string;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  gender: string;
-  zip: string;
-  [key: string]: unknown;
-}
-
-export interface CensusDetail {
-  census: CensusSummary | null;
-  rows: CensusMember[];
-  errors: { row: number; column: string; message: string }[];
-}
+/* How the console words and colours the submission contract of @sbo/shared (submission-records.ts). */
 
 export const STATE_LABELS: Record<ReviewState, string> = {
   DRAFT: 'Draft',
@@ -184,9 +49,6 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   OTHER: 'Other',
 };
 
-/** States still open with the carrier or the submitter (the working queue). */
-export const OPEN_STATES: ReviewState[] = ['SUBMITTED', 'IN_REVIEW', 'RETURNED', 'PENDING_ITEMS'];
-
 /** Field paths as the audit trail names them, worded for people. */
 export const FIELD_LABELS: Record<string, string> = {
   requestedEffectiveDate: 'Requested effective date',
@@ -207,4 +69,4 @@ export const FIELD_LABELS: Record<string, string> = {
   pendingItems: 'Pending items',
 };
 
-export const groupLabel = (s: Pick<StaffSubmission, 'group' | 'id'>) => s.group?.name ?? `Submission ${String(s.id).slice(0, 8)}`;
+export const groupLabel = (s: Pick<StaffSubmissionRecord, 'group' | 'id'>) => s.group?.name ?? `Submission ${String(s.id).slice(0, 8)}`;

@@ -1,31 +1,11 @@
 import { Alert, Box, Card, CardContent, CardHeader, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { REGION_NAMES, type Region, type SessionUser } from '@sbo/shared';
+import { type OpenState, type Region, REGION_NAMES, type SessionUser, TURNAROUND_AGE_BUCKETS, type TurnaroundReport } from '@sbo/shared';
 import { useState } from 'react';
 import { Link, Title, useCreatePath, usePermissions } from 'react-admin';
 import { useApiGet } from '../submissions/use-api-get';
 
-type OpenState = 'SUBMITTED' | 'IN_REVIEW' | 'PENDING_ITEMS' | 'RETURNED';
-const AGE_BUCKETS = ['0', '1', '2', '3', '4+'] as const;
-
-interface Figures {
-  approved: number;
-  medianBusinessDays: number | null;
-  p90BusinessDays: number | null;
-  approvedLate: number;
-  open: Partial<Record<OpenState, number>>;
-  overdue: number;
-  ageBuckets: Record<(typeof AGE_BUCKETS)[number], number>;
-}
-
-interface TurnaroundReport {
-  from: string;
-  to: string;
-  targetBusinessDays: number;
-  regions: ({ region: Region } & Figures)[];
-  overall: Figures;
-}
-
-const OPEN_STATES: { state: OpenState; label: string; color: string }[] = [
+/** The open states as the queue-size chart stacks them. */
+const OPEN_STATE_BARS: { state: OpenState; label: string; color: string }[] = [
   { state: 'SUBMITTED', label: 'In the queue', color: 'info.main' },
   { state: 'IN_REVIEW', label: 'In review', color: 'primary.main' },
   { state: 'PENDING_ITEMS', label: 'Pending items', color: 'warning.light' },
@@ -74,7 +54,7 @@ function ChartCard({ title, description, children }: { title: string; descriptio
 
 /** Open work by region, stacked by state: how big the queue is and where it waits. */
 function QueueSizeChart({ report }: { report: TurnaroundReport }) {
-  const totals = report.regions.map((r) => OPEN_STATES.reduce((sum, s) => sum + (r.open[s.state] ?? 0), 0));
+  const totals = report.regions.map((r) => OPEN_STATE_BARS.reduce((sum, s) => sum + (r.open[s.state] ?? 0), 0));
   const max = Math.max(1, ...totals);
   return (
     <Stack spacing={1.25}>
@@ -83,10 +63,10 @@ function QueueSizeChart({ report }: { report: TurnaroundReport }) {
           <Typography variant="body2">{r.region}</Typography>
           <Box
             role="img"
-            aria-label={`${REGION_NAMES[r.region]}: ${OPEN_STATES.map((s) => `${r.open[s.state] ?? 0} ${s.label.toLowerCase()}`).join(', ')}`}
+            aria-label={`${REGION_NAMES[r.region]}: ${OPEN_STATE_BARS.map((s) => `${r.open[s.state] ?? 0} ${s.label.toLowerCase()}`).join(', ')}`}
             sx={{ display: 'flex', height: 22, bgcolor: 'action.hover', borderRadius: 0.5, overflow: 'hidden' }}
           >
-            {OPEN_STATES.map((s) => {
+            {OPEN_STATE_BARS.map((s) => {
               const n = r.open[s.state] ?? 0;
               return n ? <Box key={s.state} title={`${s.label}: ${n}`} sx={{ width: `${(n / max) * 100}%`, bgcolor: s.color }} /> : null;
             })}
@@ -97,7 +77,7 @@ function QueueSizeChart({ report }: { report: TurnaroundReport }) {
         </Box>
       ))}
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', pt: 0.5 }}>
-        {OPEN_STATES.map((s) => (
+        {OPEN_STATE_BARS.map((s) => (
           <Stack key={s.state} direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
             <Box sx={{ width: 12, height: 12, bgcolor: s.color, borderRadius: 0.25 }} />
             <Typography variant="caption">{s.label}</Typography>
@@ -110,12 +90,12 @@ function QueueSizeChart({ report }: { report: TurnaroundReport }) {
 
 /** Age of the work with the carrier, in business days: bars past the target turn red. */
 function AgeChart({ report }: { report: TurnaroundReport }) {
-  const max = Math.max(1, ...AGE_BUCKETS.map((b) => report.overall.ageBuckets[b]));
+  const max = Math.max(1, ...TURNAROUND_AGE_BUCKETS.map((b) => report.overall.ageBuckets[b]));
   const colorOf = (bucket: string) => (bucket === '4+' ? 'error.main' : Number(bucket) >= report.targetBusinessDays ? 'warning.main' : 'success.main');
   return (
     <Box>
       <Box sx={{ display: 'flex', alignItems: 'flex-end', gap: 2, height: 160, px: 1, borderBottom: 1, borderColor: 'divider' }}>
-        {AGE_BUCKETS.map((b) => {
+        {TURNAROUND_AGE_BUCKETS.map((b) => {
           const n = report.overall.ageBuckets[b];
           return (
             <Box key={b} sx={{ flex: 1, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'flex-end', height: '100%' }}>
@@ -130,7 +110,7 @@ function AgeChart({ report }: { report: TurnaroundReport }) {
         })}
       </Box>
       <Box sx={{ display: 'flex', gap: 2, px: 1, pt: 0.5 }}>
-        {AGE_BUCKETS.map((b) => (
+        {TURNAROUND_AGE_BUCKETS.map((b) => (
           <Typography key={b} variant="caption" align="center" sx={{ flex: 1 }}>
             {b} bd
           </Typography>
