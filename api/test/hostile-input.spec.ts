@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
-import { neutraliseSpreadsheetCell, toCsv } from '../src/common/csv-export';
+import { neutraliseSpreadsheetCell, toCsv } from '@sbo/shared';
 import { ERROR_CODES } from '@sbo/shared';
 import { DEMO_PASSWORD } from '../src/seed/demo-data';
 import { AUTHORIZATION_MATRIX, CALLER_EMAIL, CALLERS, type Caller } from './authorization-matrix';

@@ -1,3 +1,4 @@
+import { csvField } from '@sbo/shared';
 import { downloadCSV, type Exporter, type RaRecord } from 'react-admin';
 
 export interface CsvColumn<R> {
@@ -5,17 +6,11 @@ export interface CsvColumn<R> {
   value: (record: R) => unknown;
 }
 
-/**
- * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula:
- * a leading single quote makes such text inert (CSV injection). Numbers are left as numbers.
- */
-export const neutraliseFormula = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
-
+/** Any value a column reads, as the shared CSV writer takes it (which neutralises formulas). */
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const text = neutraliseFormula(Array.isArray(value) ? value.join('; ') : String(value));
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === 'number') return csvField(value);
+  return csvField(Array.isArray(value) ? value.join('; ') : String(value));
 }
 
 /**

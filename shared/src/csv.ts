@@ -17,28 +17,33 @@ export function neutraliseSpreadsheetCell(value: string): string {
   return FORMULA_TRIGGER.test(value) ? `'${value}` : value;
 }
 
+/** A cell as the writer takes it: text, a number, or nothing. */
+export type CsvValue = string | number | null;
+
 /**
- * Builds an RFC 4180 CSV document: CRLF after every record, fields quoted when they hold a
- * quote, comma or line break, quotes doubled. Every text cell (headers included) is
- * neutralised. Numbers are written as they are: the text of a JS number cannot be a formula,
- * and prefixing "-5" would turn a number into text in the spreadsheet. null is an empty field.
- * The caller adds a UTF-8 BOM if the download is meant for Excel.
+ * One field of a CSV record: text neutralised, then quoted when it holds a quote, comma or line
+ * break, quotes doubled. Numbers are written as they are: the text of a JS number cannot be a
+ * formula, and prefixing "-5" would turn a number into text in the spreadsheet. null is empty.
  */
-export function toCsv(headers: string[], rows: (string | number | null)[][]): string {
-  const lines = [headers.map(formatField)];
+export function csvField(value: CsvValue): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = neutraliseSpreadsheetCell(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Builds an RFC 4180 CSV document: CRLF after every record, every field by `csvField` (headers
+ * included). The caller adds a UTF-8 BOM if the download is meant for Excel.
+ */
+export function toCsv(headers: string[], rows: CsvValue[][]): string {
+  const lines = [headers.map(csvField)];
   rows.forEach((row, index) => {
     // A short or long row would silently shift values under the wrong header.
     if (row.length !== headers.length) {
       throw new RangeError(`Row ${index + 1} has ${row.length} cells, expected ${headers.length}`);
     }
-    lines.push(row.map(formatField));
+    lines.push(row.map(csvField));
   });
   return lines.map((fields) => `${fields.join(',')}\r\n`).join('');
-}
-
-function formatField(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = neutraliseSpreadsheetCell(value);
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { neutraliseSpreadsheetCell, toCsv } from './csv-export';
+import { neutraliseSpreadsheetCell, toCsv } from './csv';
 
 describe('neutraliseSpreadsheetCell', () => {
   it.each([
