@@ -1,13 +1,13 @@
-import { createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
+import { createMongoAbility } from '@casl/ability';
 import { AbilityProvider, Can as CaslCan, type CanProps, useAbility as useCaslAbility } from '@casl/react';
-import { type Action, defineRulesFor, type SessionUser, type SubjectName } from '@sbo/shared';
+import { type AppAbility, defineRulesFor, type SessionUser } from '@sbo/shared';
 import type { ReactNode } from 'react';
 
 /**
- * Shared's AppAbility types subjects as names only; the console also checks records tagged with
- * `asSubject('Submission', record)`, so its ability accepts both.
+ * The console checks with shared's AppAbility as it is: subjects are names (`'Firm'`) or records
+ * tagged by `asSubject('Submission', record)`, which CASL checks as instances.
  */
-export type ConsoleAbility = MongoAbility<[Action, SubjectName | ForcedSubject<Exclude<SubjectName, 'all'>>]>;
+export type ConsoleAbility = AppAbility;
 
 /**
  * One ability per page load, shared by authProvider.canAccess and `<Can>`. It allows nothing until
