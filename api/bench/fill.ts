@@ -60,7 +60,7 @@ export async function fill(client: Client, rows: number, reviewerCount: number):
   );
   for (const ix of indexes) await client.query(`DROP INDEX "${ix.name}"`);
 
-  const passwordHash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id }); // as src/auth/password.ts
+  const passwordHash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id }); // as src/accounts/password.ts
   const reviewers = reviewerRegions(reviewerCount).map((region, i) => ({
     email: `rep-${String(i + 1).padStart(3, '0')}@bench.example.com`,
     region,

@@ -1,3 +1,5 @@
+export * from './accounts';
+export * from './admin-cap';
 export * from './csv';
 export * from './error-codes';
 export * from './firms';

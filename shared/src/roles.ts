@@ -17,6 +17,3 @@ export type FirmRole = (typeof FIRM_ROLES)[number];
 
 export const FIRM_KINDS = ['GENERAL_AGENCY', 'BROKER_AGENCY'] as const;
 export type FirmKind = (typeof FIRM_KINDS)[number];
-
-/** A General Agency may have at most this many active administrators at a time. */
-export const GA_ADMIN_CAP = 4;

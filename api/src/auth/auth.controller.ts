@@ -5,7 +5,7 @@ import { Authenticated, CurrentUser, Public } from '../authorization/policies.de
 import { AuthService } from './auth.service';
 import { LocalAuthGuard } from './local-auth.guard';
 import { LoginDto } from './login.dto';
-import type { User } from './user.entity';
+import type { User } from '../accounts/user.entity';
 
 @ApiTags('auth')
 @Controller('auth')

@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { SessionUser } from '@sbo/shared';
-import { Repository } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service';
+import { verifyPassword } from '../accounts/password';
+import { toSessionUser } from '../accounts/session-user';
+import type { User } from '../accounts/user.entity';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LOGIN_WINDOW_SECONDS } from './login-throttle';
 import { LoginThrottleService } from './login-throttle.service';
-import { verifyPassword } from './password';
-import { toSessionUser } from './session-user';
-import { User } from './user.entity';
 
 export interface AccessTokenPayload {
   sub: string;
@@ -35,7 +34,7 @@ export interface IssuedToken {
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly accounts: AccountsService,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottleService,
@@ -58,11 +57,7 @@ export class AuthService {
     let user: User | null;
     let passwordMatches: boolean;
     try {
-      user = await this.users
-        .createQueryBuilder('u')
-        .addSelect('u.passwordHash')
-        .where('u.email = :email', { email: account })
-        .getOne();
+      user = await this.accounts.forLogin(account);
       passwordMatches = await verifyPassword(user?.passwordHash, password);
     } catch (error) {
       await this.throttle.giveBack(attempt);
@@ -105,7 +100,9 @@ export class AuthService {
 
   /** The session was checked by the JWT strategy just now (active, not revoked). */
   async refreshToken(session: SessionUser): Promise<IssuedToken> {
-    return this.sign(await this.users.findOneByOrFail({ id: session.id }));
+    const user = await this.accounts.findById(session.id);
+    if (!user) throw new Error(`The account ${session.id} of a live session is gone`);
+    return this.sign(user);
   }
 
   private async sign(user: User): Promise<IssuedToken> {
@@ -115,19 +112,13 @@ export class AuthService {
   }
 
   /** The session behind a verified token, or null when the user is gone, inactive, or the token was revoked. */
-  async sessionFor(payload: AccessTokenPayload): Promise<SessionUser | null> {
-    // Every request runs this: one indexed row, only the session's columns, no entity hydration.
-    const [session] = await this.users.query(
-      `SELECT id, email, name, roles, regions, firm_id AS "firmId" FROM app_user
-        WHERE id = $1 AND active AND token_version = $2`,
-      [payload.sub, payload.tv],
-    );
-    return (session as SessionUser | undefined) ?? null;
+  sessionFor(payload: AccessTokenPayload): Promise<SessionUser | null> {
+    return this.accounts.sessionFor(payload.sub, payload.tv);
   }
 
   /** Logout ends every token the user holds. */
   async revokeSessions(user: SessionUser): Promise<void> {
-    await this.users.increment({ id: user.id }, 'tokenVersion', 1);
+    await this.accounts.endSessions(user.id);
     await this.audit.record({
       actor: { id: user.id, email: user.email },
       action: 'auth.logout',

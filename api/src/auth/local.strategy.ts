@@ -3,7 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
 import { AuthService } from './auth.service';
-import type { User } from './user.entity';
+import type { User } from '../accounts/user.entity';
 
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy) {

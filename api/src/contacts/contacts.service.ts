@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Region, SessionUser } from '@sbo/shared';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { notFound, versionConflict } from '../common/app-error';
 import { applyListQuery, type ListQueryDto, type ListResult } from '../common/list-query.dto';
@@ -31,8 +31,8 @@ export class ContactsService {
   }
 
   /** The mailbox of a team, regional when the team has one per region. */
-  async mailbox(team: ContactTeam, region: Region | null = null): Promise<Contact | null> {
-    return this.dataSource.getRepository(Contact).findOne({ where: { team, region: region ?? IsNull() } });
+  async mailbox(team: ContactTeam, region: Region | null = null, manager: EntityManager = this.dataSource.manager): Promise<Contact | null> {
+    return manager.getRepository(Contact).findOne({ where: { team, region: region ?? IsNull() } });
   }
 
   async update(id: string, dto: UpdateContactDto, actor: SessionUser): Promise<Contact> {

@@ -1,6 +1,6 @@
-import type { FirmKind, FirmRole, Role } from '@sbo/shared';
+import { adminCapFor, type FirmKind, type FirmRole, hasFreeAdminSeat, type Role } from '@sbo/shared';
 import { QueryFailedError } from 'typeorm';
-import { adminCapFor, adminCapReached, hasFreeAdminSeat, isAdminCapViolation, needsAdmin, partnerRoleFor } from './admin-cap';
+import { adminCapReached, isAdminCapViolation, needsAdmin, partnerRoleFor } from './admin-cap';
 
 describe('the cap of administrators', () => {
   it.each<[FirmKind, number | null]>([

@@ -1,23 +1,9 @@
-import { type FirmKind, type FirmRole, GA_ADMIN_CAP, type Role } from '@sbo/shared';
+import { type AdminSeats, type FirmKind, type FirmRole, GA_ADMIN_CAP, type Role } from '@sbo/shared';
 import { QueryFailedError } from 'typeorm';
 import { AppError, ruleRefused } from '../common/app-error';
 
-/**
- * The cap of administrators. The FAQ caps "a General Agency" at four; broker agencies have no cap.
- * The database enforces the same rule (constraint `firm_admin_cap`, see the delegation migration).
- */
-export const adminCapFor = (kind: FirmKind): number | null => (kind === 'GENERAL_AGENCY' ? GA_ADMIN_CAP : null);
-
-/** A firm's administrator seats: active administrators plus open invitations to become one. */
-export interface AdminSeats {
-  activeAdmins: number;
-  pendingAdminInvitations: number;
-}
-
-export function hasFreeAdminSeat(kind: FirmKind, seats: AdminSeats): boolean {
-  const cap = adminCapFor(kind);
-  return cap === null || seats.activeAdmins + seats.pendingAdminInvitations < cap;
-}
+// The cap itself (GA_ADMIN_CAP, adminCapFor, hasFreeAdminSeat) is in @sbo/shared, where the console
+// and the database trigger's migration take it from too.
 
 /** A firm with no active administrator is flagged until GA support names one. */
 export const needsAdmin = (activeAdmins: number): boolean => activeAdmins === 0;
@@ -30,7 +16,7 @@ export const adminCapReached = (firmName: string, seats?: AdminSeats): AppError 
   ruleRefused(
     'ADMIN_CAP_REACHED',
     `${firmName} already has ${GA_ADMIN_CAP} administrators (counting open invitations to become one). ` +
-      'A General Agency may have at most 4: depart one first, or add this person as a delegate.',
+      `A General Agency may have at most ${GA_ADMIN_CAP}: depart one first, or add this person as a delegate.`,
     { cap: GA_ADMIN_CAP, ...seats },
   );
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { Firm } from './firm.entity';
 import { FirmInvitation } from './firm-invitation.entity';
@@ -10,7 +11,7 @@ import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Firm, FirmInvitation]), ContactsModule],
+  imports: [TypeOrmModule.forFeature([Firm, FirmInvitation]), ContactsModule, AccountsModule],
   controllers: [FirmsController, InvitationsController],
   providers: [FirmsService, InvitationsService, InvitationLinks],
   exports: [InvitationsService],

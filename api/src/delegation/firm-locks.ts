@@ -1,34 +1,33 @@
+import { type AdminSeats, hasFreeAdminSeat } from '@sbo/shared';
 import type { EntityManager } from 'typeorm';
-import { User } from '../auth/user.entity';
+import { activeFirmAdminsSql } from '../accounts/accounts.service';
 import { versionConflict } from '../common/app-error';
-import { type AdminSeats, adminCapReached, hasFreeAdminSeat } from './admin-cap';
+import { adminCapReached } from './admin-cap';
 import { Firm } from './firm.entity';
 
 /*
  * Every transaction that changes who belongs to a firm, or in which role, locks the firm row first
- * (then invitations, then users). That one order serializes delegation changes per firm, so the
- * seat count read after the lock is the truth, and no two such transactions deadlock.
+ * (then invitations, then users, with AccountsService.lockFirmUser). That one order serializes
+ * delegation changes per firm, so the seat count read after the lock is the truth, and no two such
+ * transactions deadlock.
  */
 
 export const lockFirm = (manager: EntityManager, id: string): Promise<Firm | null> =>
   manager.getRepository(Firm).createQueryBuilder('f').setLock('pessimistic_write').where('f.id = :id', { id }).getOne();
 
-export const lockFirmUser = (manager: EntityManager, firmId: string, userId: string): Promise<User | null> =>
-  manager
-    .getRepository(User)
-    .createQueryBuilder('u')
-    .setLock('pessimistic_write')
-    .where('u.id = :userId AND u.firm_id = :firmId', { userId, firmId })
-    .getOne();
+/**
+ * Open invitations to become an administrator of the firm whose id is the SQL expression `firmId`:
+ * each holds a seat under the cap. (An invitation for an existing account, user_id set, holds none.)
+ */
+export const pendingAdminInvitationsSql = (firmId: string): string =>
+  `(SELECT count(*) FROM firm_invitation fi
+    WHERE fi.firm_id = ${firmId} AND fi.firm_role = 'ADMIN' AND fi.user_id IS NULL
+      AND fi.accepted_at IS NULL AND fi.revoked_at IS NULL AND fi.expires_at > now())::int`;
 
 /** Call with the firm locked. */
 export async function countAdminSeats(manager: EntityManager, firmId: string): Promise<AdminSeats> {
   const [row] = await manager.query(
-    `SELECT
-       (SELECT count(*) FROM app_user WHERE firm_id = $1 AND firm_role = 'ADMIN' AND active)::int AS active_admins,
-       (SELECT count(*) FROM firm_invitation
-         WHERE firm_id = $1 AND firm_role = 'ADMIN' AND user_id IS NULL
-           AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now())::int AS pending_admin_invitations`,
+    `SELECT ${activeFirmAdminsSql('$1')} AS active_admins, ${pendingAdminInvitationsSql('$1')} AS pending_admin_invitations`,
     [firmId],
   );
   return { activeAdmins: row.active_admins, pendingAdminInvitations: row.pending_admin_invitations };

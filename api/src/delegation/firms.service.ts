@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type Action,
+  adminCapFor,
   type AppAbility,
   asSubject,
   type FirmDetail,
@@ -13,27 +14,25 @@ import {
 } from '@sbo/shared';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { User } from '../auth/user.entity';
+import { AccountsService, activeFirmAdminsSql } from '../accounts/accounts.service';
+import type { User } from '../accounts/user.entity';
 import { accessibleSql } from '../authorization/accessible-sql';
 import { AppError, forbidden, notFound, ruleRefused } from '../common/app-error';
 import { applyListQuery, type ListResult } from '../common/list-query.dto';
 import { validationError } from '../common/validation';
 import { NotificationsService } from '../notifications/notifications.service';
-import { adminCapFor, adminCapReached, isAdminCapViolation, needsAdmin, partnerRoleFor, violates } from './admin-cap';
+import { adminCapReached, isAdminCapViolation, needsAdmin, partnerRoleFor, violates } from './admin-cap';
 import type { DepartAdminDto } from './depart-admin.dto';
 import { Firm } from './firm.entity';
 import { FirmInvitation } from './firm-invitation.entity';
 import type { FirmListQueryDto } from './firm-list-query.dto';
-import { checkAdminSeat, checkFirmVersion, lockFirm, lockFirmUser, touchFirm } from './firm-locks';
+import { checkAdminSeat, checkFirmVersion, lockFirm, pendingAdminInvitationsSql, touchFirm } from './firm-locks';
 import { InvitationsService, toInvitationRecord } from './invitations.service';
 import type { InviteFirmUserDto } from './invite-firm-user.dto';
 import type { PromoteAdminDto } from './promote-admin.dto';
 
-const ACTIVE_ADMINS = `(SELECT count(*) FROM app_user au
-  WHERE au.firm_id = f.id AND au.firm_role = 'ADMIN' AND au.active)::int`;
-const PENDING_ADMIN_INVITATIONS = `(SELECT count(*) FROM firm_invitation fi
-  WHERE fi.firm_id = f.id AND fi.firm_role = 'ADMIN' AND fi.user_id IS NULL
-    AND fi.accepted_at IS NULL AND fi.revoked_at IS NULL AND fi.expires_at > now())::int`;
+const ACTIVE_ADMINS = activeFirmAdminsSql('f.id');
+const PENDING_ADMIN_INVITATIONS = pendingAdminInvitationsSql('f.id');
 const NEEDS_ADMIN = `(${ACTIVE_ADMINS} = 0)`;
 
 const SORTABLE = {
@@ -84,6 +83,7 @@ export class FirmsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly invitations: InvitationsService,
+    private readonly accounts: AccountsService,
   ) {}
 
   private firms(manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<Firm> {
@@ -143,7 +143,7 @@ export class FirmsService {
     return this.change(async (manager) => {
       const firm = await this.lockVisibleFirm(manager, firmId, ability, 'departAdmin');
       checkFirmVersion(firm, dto.version);
-      const admin = await lockFirmUser(manager, firm.id, userId);
+      const admin = await this.accounts.lockFirmUser(manager, firm.id, userId);
       if (!admin) throw notFound('User of this firm');
       if (admin.firmRole !== 'ADMIN' || !admin.active) {
         throw ruleRefused(
@@ -155,14 +155,7 @@ export class FirmsService {
         ? await this.delegateToPromote(manager, firm, dto.replacementUserId, 'replacementUserId')
         : null;
 
-      await manager.update(User, { id: admin.id }, {
-        active: false,
-        deactivatedAt: () => 'now()',
-        // Ends every session the departed administrator holds, on their next request.
-        tokenVersion: () => 'token_version + 1',
-        version: () => 'version + 1',
-      });
-      const departed = await manager.findOneByOrFail(User, { id: admin.id });
+      const departed = await this.accounts.deactivate(manager, admin.id);
       await this.audit.record(
         {
           actor,
@@ -185,7 +178,7 @@ export class FirmsService {
 
   /**
    * Invites a new administrator or delegate by email. An administrator invitation holds one of the
-   * 4 seats of a General Agency until it is accepted or expires. An address that already has an
+   * seats under a General Agency's cap until it is accepted or expires. An address that already has an
    * account is answered the same way (see InvitationsService.issue): its owner gets a notice instead.
    */
   invite(firmId: string, dto: InviteFirmUserDto, actor: SessionUser, ability: AppAbility): Promise<InvitationRecord<Date>> {
@@ -250,7 +243,7 @@ export class FirmsService {
   }
 
   private async delegateToPromote(manager: EntityManager, firm: Firm, userId: string, field: string): Promise<User> {
-    const user = await lockFirmUser(manager, firm.id, userId);
+    const user = await this.accounts.lockFirmUser(manager, firm.id, userId);
     if (!user) throw validationError([{ field, messages: [`no user of ${firm.name} has this id`] }]);
     if (!user.active) {
       throw ruleRefused(
@@ -266,12 +259,7 @@ export class FirmsService {
 
   private async promoteUser(manager: EntityManager, firm: Firm, user: User, actor: SessionUser, reason: string | null) {
     await checkAdminSeat(manager, firm);
-    await manager.update(User, { id: user.id }, {
-      firmRole: 'ADMIN',
-      roles: [partnerRoleFor(firm.kind, 'ADMIN')],
-      version: () => 'version + 1',
-    });
-    const promoted = await manager.findOneByOrFail(User, { id: user.id });
+    const promoted = await this.accounts.setFirmRole(manager, user.id, 'ADMIN', partnerRoleFor(firm.kind, 'ADMIN'));
     await this.audit.record(
       {
         actor,
@@ -323,14 +311,7 @@ export class FirmsService {
   private async detail(manager: EntityManager, id: string): Promise<FirmDetail<Date>> {
     const { entities, raw } = await this.firms(manager).where('f.id = :id', { id }).getRawAndEntities();
     if (!entities.length) throw notFound('Firm');
-    const users = await manager
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where('u.firm_id = :id', { id })
-      .orderBy('u.firm_role', 'ASC')
-      .addOrderBy('u.active', 'DESC')
-      .addOrderBy('u.name', 'ASC')
-      .getMany();
+    const users = await this.accounts.firmUsers(manager, id);
     const invitations = await manager
       .getRepository(FirmInvitation)
       .createQueryBuilder('i')

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { emailHasAccountSql } from '../accounts/accounts.service';
 import { type LinkMinter, LinkMinters, newLinkToken } from '../notifications/email-links';
 import { ACCEPT_INVITATION_PATH } from './invitation-token';
 
@@ -28,7 +29,7 @@ export class InvitationLinks implements LinkMinter, OnModuleInit {
     const [minted]: [unknown[], number] = await this.dataSource.query(
       `UPDATE firm_invitation i SET token_hash = $2
         WHERE i.id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()
-          AND (i.user_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM app_user u WHERE u.email = i.email))
+          AND (i.user_id IS NOT NULL OR NOT ${emailHasAccountSql('i.email')})
         RETURNING i.id`,
       [invitationId, hash],
     );

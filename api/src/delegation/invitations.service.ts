@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FirmRole, InvitationRecord } from '@sbo/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword } from '../auth/password';
-import { User } from '../auth/user.entity';
+import { AccountsService } from '../accounts/accounts.service';
+import { hashPassword } from '../accounts/password';
+import type { User } from '../accounts/user.entity';
 import { AppError, notFound, ruleRefused } from '../common/app-error';
 import { ContactsService } from '../contacts/contacts.service';
 import { hashLinkToken, LINK_PLACEHOLDER } from '../notifications/email-links';
@@ -61,6 +62,7 @@ export class InvitationsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly contacts: ContactsService,
+    private readonly accounts: AccountsService,
   ) {}
 
   /**
@@ -80,8 +82,7 @@ export class InvitationsService {
       invitedById: input.invitedBy.id,
     });
     const invitation = await manager.findOneByOrFail(FirmInvitation, { id: identifiers[0].id });
-    const addressHasAccount =
-      input.userId === null && (await manager.getRepository(User).exists({ where: { email: input.email } }));
+    const addressHasAccount = input.userId === null && (await this.accounts.emailHasAccount(input.email, manager));
     await this.notifications.enqueue(
       addressHasAccount ? await this.noticeToAccountHolder(invitation, input) : invitationEmail(invitation, input),
       manager,
@@ -141,7 +142,7 @@ export class InvitationsService {
         if (state !== 'OPEN') throw ruleRefused('INVALID_TRANSITION', INVITATION_REFUSALS[state], { invitation: state });
         await manager.update(FirmInvitation, { id: invitation.id }, { acceptedAt: () => 'now()' });
         const user = invitation.userId
-          ? await this.setPassword(manager, invitation, passwordHash)
+          ? await this.setPassword(manager, invitation.userId, passwordHash)
           : await this.createAccount(manager, firm, invitation, passwordHash);
         await touchFirm(manager, firm.id);
         await this.audit.record(
@@ -165,25 +166,16 @@ export class InvitationsService {
     }
   }
 
-  private async setPassword(manager: EntityManager, invitation: FirmInvitation, passwordHash: string): Promise<User> {
-    const user = await manager
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .setLock('pessimistic_write')
-      .where('u.id = :id', { id: invitation.userId })
-      .getOneOrFail();
+  private async setPassword(manager: EntityManager, userId: string, passwordHash: string): Promise<User> {
+    const user = await this.accounts.lockById(manager, userId);
+    if (!user) throw new Error(`The invited account ${userId} is gone`);
     if (!user.active) {
       throw ruleRefused(
         'INVALID_TRANSITION',
         'Your account is locked or deactivated, so this invitation cannot be used. Contact Employer Broker Services.',
       );
     }
-    // Any session opened with an earlier password ends.
-    await manager.update(User, { id: user.id }, {
-      passwordHash,
-      tokenVersion: () => 'token_version + 1',
-      version: () => 'version + 1',
-    });
+    await this.accounts.setPassword(manager, user.id, passwordHash);
     return user;
   }
 
@@ -193,21 +185,18 @@ export class InvitationsService {
     invitation: FirmInvitation,
     passwordHash: string,
   ): Promise<User> {
-    if (await manager.getRepository(User).exists({ where: { email: invitation.email } })) throw emailTaken();
+    if (await this.accounts.emailHasAccount(invitation.email, manager)) throw emailTaken();
     // The cap is checked again: seats held by expired invitations may have been taken meanwhile.
     if (invitation.firmRole === 'ADMIN') await checkAdminSeat(manager, firm);
-    const { identifiers } = await manager.insert(User, {
+    return this.accounts.createPartner(manager, {
       email: invitation.email,
       name: invitation.name,
       passwordHash,
-      roles: [partnerRoleFor(firm.kind, invitation.firmRole)],
-      regions: [],
+      role: partnerRoleFor(firm.kind, invitation.firmRole),
       firmId: firm.id,
       firmRole: invitation.firmRole,
       grantedById: invitation.invitedById,
-      active: true,
     });
-    return manager.findOneByOrFail(User, { id: identifiers[0].id });
   }
 }
 

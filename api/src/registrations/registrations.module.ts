@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
+import { ContactsModule } from '../contacts/contacts.module';
 import { DelegationModule } from '../delegation/delegation.module';
 import { Registration } from './registration.entity';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsService } from './registrations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Registration]), DelegationModule],
+  imports: [TypeOrmModule.forFeature([Registration]), DelegationModule, AccountsModule, ContactsModule],
   controllers: [RegistrationsController],
   providers: [RegistrationsService],
 })

@@ -10,8 +10,9 @@ import type {
   SessionUser,
 } from '@sbo/shared';
 import { DataSource, type EntityManager, Not } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service';
+import type { User } from '../accounts/user.entity';
 import { AuditService } from '../audit/audit.service';
-import { User } from '../auth/user.entity';
 import { AppError, notFound, ruleRefused, versionConflict } from '../common/app-error';
 import { applyListQuery, type ListResult } from '../common/list-query.dto';
 import { validationError } from '../common/validation';
@@ -19,6 +20,7 @@ import { adminCapReached, isAdminCapViolation, partnerRoleFor, violates } from '
 import { Firm } from '../delegation/firm.entity';
 import { checkAdminSeat, lockFirm, touchFirm } from '../delegation/firm-locks';
 import { InvitationsService } from '../delegation/invitations.service';
+import { ContactsService } from '../contacts/contacts.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { CreateRegistrationDto } from './create-registration.dto';
 import { taxIdDigits, verifyFirmTaxId } from './firm-verification';
@@ -87,6 +89,8 @@ export class RegistrationsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly invitations: InvitationsService,
+    private readonly accounts: AccountsService,
+    private readonly contacts: ContactsService,
   ) {}
 
   /**
@@ -369,60 +373,41 @@ export class RegistrationsService {
     requestedRole: FirmRole | undefined,
     actor: SessionUser,
   ): Promise<User> {
-    const existing = await manager
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .setLock('pessimistic_write')
-      .where('u.email = :email', { email: registration.email })
-      .getOne();
+    const existing = await this.accounts.lockByEmail(manager, registration.email);
     if (existing && existing.firmId !== firm.id) throw accountElsewhere();
     const firmRole = requestedRole ?? existing?.firmRole ?? 'DELEGATE';
     const alreadyActiveAdmin = existing?.active === true && existing.firmRole === 'ADMIN';
     if (firmRole === 'ADMIN' && !alreadyActiveAdmin) await checkAdminSeat(manager, firm);
-    const account = { firmRole, roles: [partnerRoleFor(firm.kind, firmRole)], active: true };
-    if (existing) {
-      await manager.update(User, { id: existing.id }, { ...account, deactivatedAt: null, version: () => 'version + 1' });
-      return manager.findOneByOrFail(User, { id: existing.id });
-    }
-    const { identifiers } = await manager.insert(User, {
-      ...account,
+    const role = partnerRoleFor(firm.kind, firmRole);
+    if (existing) return this.accounts.activate(manager, existing.id, { firmRole, role });
+    return this.accounts.createPartner(manager, {
       email: registration.email,
       name: registration.name,
-      regions: [],
+      passwordHash: null,
+      role,
       firmId: firm.id,
+      firmRole,
       grantedById: actor.id,
     });
-    return manager.findOneByOrFail(User, { id: identifiers[0].id });
   }
 
   /** The approved partner's firm and account, locked in that order. */
   private async lockAccount(manager: EntityManager, registration: Registration): Promise<{ firm: Firm; user: User }> {
     // An approved, locked or deactivated registration always has both (a database check says so).
     const firm = await lockFirm(manager, registration.firmId ?? '');
-    const user = await manager
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .setLock('pessimistic_write')
-      .where('u.id = :id', { id: registration.userId })
-      .getOne();
+    const user = registration.userId ? await this.accounts.lockById(manager, registration.userId) : null;
     if (!firm || !user) throw new Error(`Registration ${registration.id} has lost its firm or account`);
     return { firm, user };
   }
 
   private async endAccess(manager: EntityManager, user: User): Promise<void> {
-    await manager.update(User, { id: user.id }, {
-      active: false,
-      deactivatedAt: () => 'now()',
-      // Existing sessions stop working on their next request.
-      tokenVersion: () => 'token_version + 1',
-      version: () => 'version + 1',
-    });
+    await this.accounts.deactivate(manager, user.id);
     await this.invitations.revokeOpenFor(manager, user);
   }
 
   private async restoreAccess(manager: EntityManager, firm: Firm, user: User): Promise<void> {
     if (user.firmRole === 'ADMIN') await checkAdminSeat(manager, firm);
-    await manager.update(User, { id: user.id }, { active: true, deactivatedAt: null, version: () => 'version + 1' });
+    await this.accounts.activate(manager, user.id);
   }
 
   private async sendInvitation(
@@ -473,7 +458,7 @@ export class RegistrationsService {
 
   /** The EBS mailbox is data an admin edits, not a constant. */
   private async ebsContact(manager: EntityManager): Promise<string> {
-    const [contact] = await manager.query(`SELECT email, phone FROM contact WHERE team = 'EBS' AND region IS NULL`);
+    const contact = await this.contacts.mailbox('EBS', null, manager);
     if (!contact) return 'Questions? Contact Employer Broker Services.';
     return `Questions? Contact Employer Broker Services: ${contact.email}${contact.phone ? `, ${contact.phone}` : ''}.`;
   }
@@ -486,7 +471,7 @@ export class RegistrationsService {
           .createQueryBuilder('f')
           .where(`regexp_replace(f.tax_id, '\\D', '', 'g') = :digits`, { digits: taxIdDigits(registration.firmTaxId) })
           .getOne();
-    const user = registration.userId ? await manager.findOneBy(User, { id: registration.userId }) : null;
+    const user = registration.userId ? await this.accounts.findById(registration.userId, manager) : null;
     return {
       ...toRecord(registration),
       matchingFirm: firm ? { id: firm.id, name: firm.name, taxId: firm.taxId, kind: firm.kind, region: firm.region } : null,

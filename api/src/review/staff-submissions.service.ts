@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AppAbility, Region, SessionUser } from '@sbo/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.entity';
-import { User } from '../auth/user.entity';
+import { User } from '../accounts/user.entity';
 import { accessibleSql } from '../authorization/accessible-sql';
 import { regionToday } from '../calendar/business-calendar';
 import { CalendarService } from '../calendar/calendar.service';

@@ -1,6 +1,6 @@
 import type { FirmKind, FirmRole, Region, Role } from '@sbo/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../accounts/password';
 import { withDataSource } from '../database/prepare-database';
 import { seedDemoRegistrations } from './demo-registrations';
 import { seedDemoSubmissions } from './demo-submissions';

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type SessionUser } from '@sbo/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { isReviewerRole, type SessionUser } from '@sbo/shared';
+import { DataSource } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service';
+import { hashPassword } from '../accounts/password';
+import type { User } from '../accounts/user.entity';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword } from '../auth/password';
-import { User } from '../auth/user.entity';
 import { AppError, notFound, versionConflict } from '../common/app-error';
-import { applyListQuery, type ListResult } from '../common/list-query.dto';
+import type { ListResult } from '../common/list-query.dto';
 import { validationError } from '../common/validation';
 import type { CreateStaffDto, StaffListQueryDto, UpdateStaffDto } from './staff.dto';
 
@@ -36,12 +37,10 @@ const toRecord = (u: User): StaffRecord => ({
 
 /** Reviewers work regions: a rep or lead without one would see an empty queue forever. */
 function checkRegions(roles: readonly string[], regions: readonly string[]) {
-  if ((roles.includes('rep') || roles.includes('lead')) && regions.length === 0) {
+  if (roles.some(isReviewerRole) && regions.length === 0) {
     throw validationError([{ field: 'regions', messages: ['a rep or lead needs at least one region'] }]);
   }
 }
-
-const SORTABLE = { name: 'u.name', email: 'u.email', createdAt: 'u.created_at', active: 'u.active' };
 
 /** Staff accounts: users with no firm. Partner users are managed by GA support and EBS. */
 @Injectable()
@@ -49,24 +48,18 @@ export class StaffService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly accounts: AccountsService,
   ) {}
 
-  private staff(manager: EntityManager = this.dataSource.manager) {
-    return manager.getRepository(User).createQueryBuilder('u').where('u.firm_id IS NULL');
-  }
-
   async list(query: StaffListQueryDto): Promise<ListResult<StaffRecord>> {
-    const qb = this.staff();
-    if (query.q) qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
-    if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
-    if (query.region) qb.andWhere(':region = ANY(u.regions)', { region: query.region });
-    if (query.active) qb.andWhere('u.active = :active', { active: query.active === 'true' });
-    const [rows, total] = await applyListQuery(qb, query, SORTABLE, { field: 'name', order: 'ASC' }).getManyAndCount();
+    const { q, role, region, active } = query;
+    const filter = { q, role, region, active: active === undefined ? undefined : active === 'true' };
+    const [rows, total] = await this.accounts.listStaff(filter, query);
     return { data: rows.map(toRecord), total };
   }
 
   async get(id: string): Promise<StaffRecord> {
-    const user = await this.staff().andWhere('u.id = :id', { id }).getOne();
+    const user = await this.accounts.staffMember(id);
     if (!user) throw notFound('Staff member');
     return toRecord(user);
   }
@@ -75,9 +68,9 @@ export class StaffService {
     checkRegions(dto.roles, dto.regions);
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (manager) => {
-      const taken = await manager.getRepository(User).exist({ where: { email: dto.email } });
+      const taken = await this.accounts.emailHasAccount(dto.email, manager);
       if (taken) throw new AppError(409, 'CONFLICT', `An account with the email ${dto.email} already exists.`);
-      const { identifiers } = await manager.insert(User, {
+      const created = await this.accounts.createStaff(manager, {
         email: dto.email,
         name: dto.name,
         phone: dto.phone ?? null,
@@ -85,7 +78,6 @@ export class StaffService {
         roles: dto.roles,
         regions: dto.regions,
       });
-      const created = await this.staff(manager).andWhere('u.id = :id', { id: identifiers[0].id }).getOneOrFail();
       const record = toRecord(created);
       await this.audit.record(
         { actor, action: 'staff.created', entityType: 'User', entityId: created.id, after: { ...record } },
@@ -97,7 +89,7 @@ export class StaffService {
 
   async update(id: string, dto: UpdateStaffDto, actor: SessionUser): Promise<StaffRecord> {
     return this.dataSource.transaction(async (manager) => {
-      const before = await this.staff(manager).andWhere('u.id = :id', { id }).getOne();
+      const before = await this.accounts.staffMember(id, manager);
       if (!before) throw notFound('Staff member');
       const { version, ...changes } = dto;
       checkRegions(changes.roles ?? before.roles, changes.regions ?? before.regions);
@@ -105,20 +97,8 @@ export class StaffService {
         throw validationError([{ field: 'active', messages: ['you cannot deactivate yourself or remove your own admin role'] }]);
       }
       const deactivating = changes.active === false && before.active;
-      const result = await manager
-        .createQueryBuilder()
-        .update(User)
-        .set({
-          ...changes,
-          version: () => 'version + 1',
-          // Ending access at once: the session check compares this on every request.
-          ...(deactivating ? { tokenVersion: () => 'token_version + 1', deactivatedAt: () => 'now()' } : {}),
-          ...(changes.active === true ? { deactivatedAt: null } : {}),
-        })
-        .where('id = :id AND version = :version AND firm_id IS NULL', { id, version })
-        .execute();
-      if (!result.affected) throw versionConflict(before.version);
-      const after = toRecord(await this.staff(manager).andWhere('u.id = :id', { id }).getOneOrFail());
+      if (!(await this.accounts.updateStaff(manager, id, version, changes))) throw versionConflict(before.version);
+      const after = toRecord((await this.accounts.staffMember(id, manager))!);
       await this.audit.record(
         {
           actor,
