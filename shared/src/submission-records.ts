@@ -141,16 +141,7 @@ export interface StaffSubmissionRecord<T = string> extends SubmissionRecord<T> {
 }
 
 /** The review actions a record screen offers: allowed by its state and by the caller's rules. */
-export const REVIEW_ACTIONS = [
-  'claim',
-  'release',
-  'assign',
-  'correct',
-  'return',
-  'requestItems',
-  'approve',
-  'referOffline',
-] as const;
+export const REVIEW_ACTIONS = ['claim', 'release', 'assign', 'correct', 'return', 'requestItems', 'approve', 'referOffline'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 /** One line of the append-only audit trail: who did what to which record, when, before and after, and why. */
@@ -177,15 +168,7 @@ export interface StaffSubmissionDetail<T = string> extends StaffSubmissionRecord
 }
 
 /** The census sheet's columns, in their order. */
-export const CENSUS_COLUMNS = [
-  'employee_id',
-  'relationship',
-  'first_name',
-  'last_name',
-  'date_of_birth',
-  'gender',
-  'zip',
-] as const;
+export const CENSUS_COLUMNS = ['employee_id', 'relationship', 'first_name', 'last_name', 'date_of_birth', 'gender', 'zip'] as const;
 export type CensusColumn = (typeof CENSUS_COLUMNS)[number];
 
 export const CENSUS_GENDERS = ['M', 'F', 'X'] as const;

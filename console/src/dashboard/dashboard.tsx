@@ -1,8 +1,8 @@
 import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { asSubject, REGION_NAMES, type Region, type SessionUser } from '@sbo/shared';
-import type { ReactNode } from 'react';
 import { Title, useGetOne, usePermissions } from 'react-admin';
 import { useAbility } from '../auth/ability';
+import { Detail } from '../common/details';
 import { ReviewHome } from '../submissions/review-home';
 import { ROLE_GUIDE, ROLE_LABELS } from './role-guide';
 
@@ -29,17 +29,6 @@ function FirmName({ firmId }: { firmId: string }) {
   );
   return <>{firm?.name ?? firmId}</>;
 }
-
-const Detail = ({ label, children }: { label: string; children: ReactNode }) => (
-  <>
-    <Typography component="dt" variant="body2" color="text.secondary">
-      {label}
-    </Typography>
-    <Typography component="dd" variant="body2" sx={{ m: 0 }}>
-      {children}
-    </Typography>
-  </>
-);
 
 const Chips = ({ labels }: { labels: string[] }) => (
   <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>

@@ -1,13 +1,5 @@
 import { Stack, type SxProps } from '@mui/material';
-import {
-  DataTable,
-  DateField,
-  ExportButton,
-  List,
-  SearchInput,
-  SelectInput,
-  TopToolbar,
-} from 'react-admin';
+import { DataTable, DateField, ExportButton, List, SearchInput, SelectInput, TopToolbar } from 'react-admin';
 import { FIRM_KIND_CHOICES, FIRM_KIND_LABELS, REGION_CHOICES, yesNoChoices } from '../common/choices';
 import { csvExporter } from '../common/csv-export';
 import { AdminSeats } from './admin-seats';

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { API_BASE, PRODUCT_NAME } from '../config';
-import { Logo } from './login-page';
+import { LoginField, Logo } from './login-page';
 
 /*
  * Where an invitation email links to (`/#/accept-invitation?token=…`). Plain React like the login
@@ -124,35 +124,30 @@ export function AcceptInvitationPage({ token, onDone }: AcceptInvitationPageProp
           </div>
         )}
 
-        <label className="sbo-login__field">
-          <span>New password</span>
-          <input
-            type="password"
-            name="password"
-            autoComplete="new-password"
-            required
-            minLength={8}
-            autoFocus
-            aria-describedby="password-hint"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
+        <LoginField
+          label="New password"
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          minLength={8}
+          autoFocus
+          aria-describedby="password-hint"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        >
           <small id="password-hint" className="sbo-login__hint">
             At least 8 characters.
           </small>
-        </label>
+        </LoginField>
 
-        <label className="sbo-login__field">
-          <span>Confirm the password</span>
-          <input
-            type="password"
-            name="confirmation"
-            autoComplete="new-password"
-            required
-            value={confirmation}
-            onChange={(event) => setConfirmation(event.target.value)}
-          />
-        </label>
+        <LoginField
+          label="Confirm the password"
+          type="password"
+          name="confirmation"
+          autoComplete="new-password"
+          value={confirmation}
+          onChange={(event) => setConfirmation(event.target.value)}
+        />
 
         <button type="submit" className="sbo-login__submit" disabled={pending || !token}>
           {pending ? 'Setting your password…' : 'Set password'}

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type InputHTMLAttributes, type ReactNode, useState } from 'react';
 import { login, LoginError } from '../auth/session';
 import { PRODUCT_NAME } from '../config';
 import './login-page.css';
@@ -10,6 +10,17 @@ export const Logo = () => (
     <path d="M9 22V12l7-4 7 4v10h-5v-6h-4v6z" />
   </svg>
 );
+
+/** A required, labelled input of the login card; `children` go under it (a hint it is described by). */
+export function LoginField({ label, children, ...input }: { label: string; children?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <label className="sbo-login__field">
+      <span>{label}</span>
+      <input required {...input} />
+      {children}
+    </label>
+  );
+}
 
 interface LoginPageProps {
   /** Called once the session is stored. */
@@ -56,31 +67,25 @@ export function LoginPage({ onLogin, initialEmail = '' }: LoginPageProps) {
           </div>
         )}
 
-        <label className="sbo-login__field">
-          <span>Email</span>
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            autoFocus={!initialEmail}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </label>
+        <LoginField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          autoFocus={!initialEmail}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
 
-        <label className="sbo-login__field">
-          <span>Password</span>
-          <input
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            autoFocus={Boolean(initialEmail)}
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </label>
+        <LoginField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          autoFocus={Boolean(initialEmail)}
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
 
         <button type="submit" className="sbo-login__submit" disabled={pending}>
           {pending ? 'Signing in…' : 'Sign in'}

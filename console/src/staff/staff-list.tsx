@@ -1,15 +1,5 @@
 import { Chip, Stack } from '@mui/material';
-import {
-  BooleanField,
-  CreateButton,
-  DataTable,
-  DateField,
-  ExportButton,
-  List,
-  SearchInput,
-  SelectInput,
-  TopToolbar,
-} from 'react-admin';
+import { BooleanField, CreateButton, DataTable, DateField, ExportButton, List, SearchInput, SelectInput, TopToolbar } from 'react-admin';
 import { REGION_CHOICES, STAFF_ROLE_CHOICES, yesNoChoices } from '../common/choices';
 import { csvExporter } from '../common/csv-export';
 import { ROLE_LABELS } from '../dashboard/role-guide';

@@ -1,6 +1,6 @@
 import { Alert, Box, Card, CardContent, CardHeader, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { type OpenState, type Region, REGION_NAMES, type SessionUser, TURNAROUND_AGE_BUCKETS, type TurnaroundReport } from '@sbo/shared';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, Title, useCreatePath, usePermissions } from 'react-admin';
 import { useApiGet } from '../submissions/use-api-get';
 
@@ -40,6 +40,16 @@ function Kpi({ label, value, hint, tone }: { label: string; value: string; hint?
     </Card>
   );
 }
+
+/** Business days against the target: red over it, green within it. */
+const DaysKpi = ({ label, days, target }: { label: string; days: number | null; target: number }) => (
+  <Kpi
+    label={label}
+    value={days === null ? '—' : `${fmt(days)} bd`}
+    tone={days === null ? undefined : days > target ? 'error' : 'success'}
+    hint={`target ${target}`}
+  />
+);
 
 const cardTitle = { title: { variant: 'h6', component: 'h2' } } as const;
 
@@ -192,6 +202,14 @@ function BreachTable({ report }: { report: TurnaroundReport }) {
   );
 }
 
+/** The dashboard's charts, in their order on the page. */
+const CHARTS: { title: string; description: string; Chart: (props: { report: TurnaroundReport }) => ReactNode }[] = [
+  { title: 'Queue size by region', description: 'Open submissions now, by state', Chart: QueueSizeChart },
+  { title: 'Age of open work', description: 'Submissions with the carrier, by business days held', Chart: AgeChart },
+  { title: 'Turnaround against the target', description: 'Business days from complete submission to approval', Chart: TurnaroundChart },
+  { title: 'Breaches', description: 'Overdue now and approvals that missed the target', Chart: BreachTable },
+];
+
 /** Lead dashboard: queue size and age by region, median and p90 turnaround against the target, breaches. */
 export function TurnaroundPage() {
   const { permissions: user } = usePermissions<SessionUser>();
@@ -244,33 +262,16 @@ export function TurnaroundPage() {
             <Kpi label="Open now" value={String(openNow)} hint={`${(overall.open.SUBMITTED ?? 0)} unassigned in the queue`} />
             <Kpi label="Overdue now" value={String(overall.overdue)} tone={overall.overdue ? 'error' : 'success'} hint="past their due date, with us" />
             <Kpi label="Approved" value={String(overall.approved)} hint="in the period" />
-            <Kpi
-              label="Median turnaround"
-              value={overall.medianBusinessDays === null ? '—' : `${fmt(overall.medianBusinessDays)} bd`}
-              tone={overall.medianBusinessDays === null ? undefined : overall.medianBusinessDays > target ? 'error' : 'success'}
-              hint={`target ${target}`}
-            />
-            <Kpi
-              label="p90 turnaround"
-              value={overall.p90BusinessDays === null ? '—' : `${fmt(overall.p90BusinessDays)} bd`}
-              tone={overall.p90BusinessDays === null ? undefined : overall.p90BusinessDays > target ? 'error' : 'success'}
-              hint={`target ${target}`}
-            />
+            <DaysKpi label="Median turnaround" days={overall.medianBusinessDays} target={target} />
+            <DaysKpi label="p90 turnaround" days={overall.p90BusinessDays} target={target} />
             <Kpi label="Approved late" value={String(overall.approvedLate)} tone={overall.approvedLate ? 'error' : 'success'} hint="breaches in the period" />
           </Stack>
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' } }}>
-            <ChartCard title="Queue size by region" description="Open submissions now, by state">
-              <QueueSizeChart report={report} />
-            </ChartCard>
-            <ChartCard title="Age of open work" description="Submissions with the carrier, by business days held">
-              <AgeChart report={report} />
-            </ChartCard>
-            <ChartCard title="Turnaround against the target" description="Business days from complete submission to approval">
-              <TurnaroundChart report={report} />
-            </ChartCard>
-            <ChartCard title="Breaches" description="Overdue now and approvals that missed the target">
-              <BreachTable report={report} />
-            </ChartCard>
+            {CHARTS.map(({ title, description, Chart }) => (
+              <ChartCard key={title} title={title} description={description}>
+                <Chart report={report} />
+              </ChartCard>
+            ))}
           </Box>
         </>
       )}
