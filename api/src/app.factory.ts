@@ -88,7 +88,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     app,
     new DocumentBuilder()
       .setTitle('Small Business Back Office API')
-      .setDescription('Review, intake, delegation and registration routes (see API.md).')
+      .setDescription('Review, intake, delegation and registration routes (see docs/api.md in the repository).')
       .setVersion('1.0.0')
       .addBearerAuth()
       .build(),

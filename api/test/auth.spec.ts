@@ -35,7 +35,7 @@ describe('login and session (API)', () => {
     ['gaadmin.ga@example.com', ['ga_admin'], [], true],
   ];
 
-  it.each(demoAccounts)('%s logs in with demo1234 and is who API.md says', async (email, roles, regions, partner) => {
+  it.each(demoAccounts)('%s logs in with demo1234 and is who the README says', async (email, roles, regions, partner) => {
     const res = await t.http().post('/api/auth/login').send({ email, password: 'demo1234' });
     expect(res.status).toBe(200);
     expect(res.body.accessToken).toEqual(expect.any(String));
@@ -46,7 +46,7 @@ describe('login and session (API)', () => {
     expect(me.body).toEqual(res.body.user);
   });
 
-  it('seeds every demo staff account listed in API.md', () => {
+  it('seeds every demo staff account listed in the README', () => {
     expect(DEMO_STAFF.map((s) => s.email).sort()).toEqual(
       demoAccounts.filter(([, , , partner]) => !partner).map(([email]) => email).sort(),
     );

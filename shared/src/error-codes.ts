@@ -23,7 +23,7 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** The one error body every route answers with (API.md). */
+/** The one error body every route answers with (docs/api.md, "Errors"). */
 export interface ApiErrorBody {
   statusCode: number;
   error: string;

@@ -11,7 +11,7 @@ import type {
 } from './submissions';
 
 /*
- * Submission records as the API returns them (docs/api.md, "Submissions"). `T` is how times are
+ * Submission records as the API returns them (docs/api.md, "Routes"). `T` is how times are
  * typed, as in firms.ts: `Date` where the API builds the record, an ISO 8601 string (the default)
  * once it has travelled as JSON. Calendar dates (YYYY-MM-DD) are strings on both sides.
  */

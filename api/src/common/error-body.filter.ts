@@ -68,7 +68,7 @@ export function checkViolationField(error: unknown): string | undefined {
   return column ? column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : undefined;
 }
 
-/** Builds the one error body of API.md from anything thrown (Nest maps Fastify's own errors to HttpException). */
+/** Builds the one error body of docs/api.md from anything thrown (Nest maps Fastify's own errors to HttpException). */
 export function toErrorBody(exception: unknown): ApiErrorBody {
   if (exception instanceof AppError) {
     const { errors } = exception;

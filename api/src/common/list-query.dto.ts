@@ -7,7 +7,7 @@ import { validationError } from './validation';
 /** A query parameter that may be repeated (`?state=A&state=B`) arrives as a list either way. */
 export const asList = () => Transform(({ value }) => (value === undefined || Array.isArray(value) ? value : [value]));
 
-/** The paging and sorting every collection GET takes (API.md); resources extend it with their filters. */
+/** The paging and sorting every collection GET takes (docs/api.md, "Lists"); resources extend it with their filters. */
 export class ListQueryDto {
   @ApiPropertyOptional({ isArray: true, description: 'only these ids (repeated), as react-admin getMany asks' })
   @IsOptional()

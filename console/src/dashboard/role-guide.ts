@@ -17,7 +17,7 @@ const PARTNER_WORK = [
   'Follow their status, or cancel one that is not approved yet.',
 ];
 
-/** What each role does in the back office (SPEC.md, "Who uses it"), for the home page. */
+/** What each role does in the back office (docs/product.md, "Who uses it"), for the home page. */
 export const ROLE_GUIDE: Record<Role, string[]> = {
   rep: [
     'Take the next submission from the review queue of your regions, or claim one.',

@@ -66,7 +66,7 @@ const resourcePath = (resource: string, id?: Identifier) =>
 
 type QueryValue = string | number | boolean | null | undefined;
 
-/** API.md's list query: scalars as is, arrays as repeated keys (`id=a&id=b`), empty filters dropped. */
+/** The API's list query (docs/api.md): scalars as is, arrays as repeated keys (`id=a&id=b`), empty filters dropped. */
 function toQuery(params: Record<string, QueryValue | QueryValue[]>): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
@@ -104,7 +104,7 @@ function isEqual(a: unknown, b: unknown): boolean {
 
 /**
  * Only the top-level fields that differ from the record as loaded: corrections are audited field
- * by field, so untouched fields must not look edited. Nested objects (`group`) go whole, as API.md allows.
+ * by field, so untouched fields must not look edited. Nested objects (`group`) go whole, as the API allows.
  */
 function changedFields(data: Record<string, unknown>, previous: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
