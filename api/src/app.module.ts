@@ -11,6 +11,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { namingStrategy } from './database/naming.strategy';
 import { DelegationModule } from './delegation/delegation.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { IntakeModule } from './intake/intake.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -45,6 +46,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HealthModule,
+        JobsModule,
         MetricsModule,
         NotificationsModule,
         ContactsModule,
