@@ -10,11 +10,12 @@ import { ErrorBodyFilter } from './common/error-body.filter';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { namingStrategy } from './database/naming.strategy';
 import { DelegationModule } from './delegation/delegation.module';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
-import { IntakeModule } from './intake/intake.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PartnerSubmissionsModule } from './partner-submissions/partner-submissions.module';
 import { PreferencesModule } from './preferences/preferences.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { ReviewModule } from './review/review.module';
@@ -55,7 +56,8 @@ export class AppModule {
         RegistrationsModule,
         CalendarModule,
         SubmissionsModule,
-        IntakeModule,
+        PartnerSubmissionsModule,
+        DocumentsModule,
         ReviewModule,
         PreferencesModule,
       ],

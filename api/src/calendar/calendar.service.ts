@@ -6,11 +6,11 @@ import { AuditService } from '../audit/audit.service';
 import { accessibleSql } from '../authorization/accessible-sql';
 import { AppError, notFound } from '../common/app-error';
 import { applyListQuery, type ListResult } from '../common/list-query.dto';
-import { submissionDeadline } from '../intake/intake-rules';
 import { BusinessCalendar, regionToday } from './business-calendar';
 import { Clock } from './clock';
 import type { CreateHolidayDto } from './create-holiday.dto';
 import { Holiday } from './holiday.entity';
+import { submissionDeadline } from './submission-deadline';
 import type { HolidayListQueryDto } from './holiday-list-query.dto';
 
 /**

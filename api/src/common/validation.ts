@@ -1,6 +1,6 @@
 import { applyDecorators, HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { AppError } from './app-error';
 
 export interface FieldProblem {
@@ -82,3 +82,6 @@ export function hostileInputProblem(value: unknown): FieldProblem | undefined {
   }
   return undefined;
 }
+
+/** May be left out, but not sent as null (a flag is true or false). */
+export const OptionalNotNull = () => ValidateIf((_, value) => value !== undefined);

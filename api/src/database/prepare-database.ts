@@ -49,7 +49,7 @@ export async function prepareDatabase(config: AppConfig, log: (line: string) => 
   }
   await runMigrations(url);
   if (!config.production) {
-    const seeded = await seedDemoDataIfEmpty(url);
+    const seeded = await withDataSource(url, seedDemoDataIfEmpty);
     if (seeded) log('Seeded demo data (every demo password is demo1234).');
   }
   const runtimeUrl = await prepareRuntimeUrl(url, config.databaseAppUrl, log);

@@ -4,8 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { ListQueryDto } from '../common/list-query.dto';
 import { TEMPLATE_KINDS, type TemplateKind } from './instruction-template.entity';
 import { IsVersion } from '../common/is-version.decorator';
-import { IsTrimmedText } from '../common/validation';
-import { OptionalNotNull } from '../intake/submission-group.dto';
+import { IsTrimmedText, OptionalNotNull } from '../common/validation';
 
 export class CreateInstructionTemplateDto {
   @ApiProperty({ enum: REGIONS })

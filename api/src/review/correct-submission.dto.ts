@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsTrimmedText } from '../common/validation';
-import { UpdateSubmissionDto } from '../intake/update-submission.dto';
+import { UpdateSubmissionDto } from '../submissions/update-submission.dto';
 
 /**
  * A correction in place: `version` and the record's editable fields, of which CASL lets a rep change

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { STAFF_CHANNELS, type Channel } from '@sbo/shared';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsTrimmedText } from '../common/validation';
-import { CreateSubmissionDto } from '../intake/create-submission.dto';
+import { CreateSubmissionDto } from '../submissions/create-submission.dto';
 
 /** A submission staff key in from an email or an offline package; it goes straight to the queue. */
 export class CreateStaffSubmissionDto extends OmitType(CreateSubmissionDto, ['channel'] as const) {

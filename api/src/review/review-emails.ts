@@ -1,7 +1,7 @@
 import { REGION_NAMES, type SubmissionType } from '@sbo/shared';
 import type { OutgoingEmail } from '../notifications/notifications.service';
 import type { GroupAddress, PendingItem, PlanSelection, Submission } from '../submissions/submission.entity';
-import type { FieldChange } from './correction';
+import type { FieldChange } from '../submissions/correction';
 
 /** Who an email goes to: the person who last submitted the submission. */
 export interface Recipient {

@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ContactsModule } from '../contacts/contacts.module';
-import { EligibilityModule } from '../intake/eligibility.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
-import { PendingItemsService } from './pending-items.service';
 import { QueueController } from './queue.controller';
 import { ReviewQueueService } from './review-queue.service';
 import { ReviewService } from './review.service';
@@ -12,9 +10,8 @@ import { StaffSubmissionsService } from './staff-submissions.service';
 import { SubmissionsReviewController } from './submissions-review.controller';
 
 @Module({
-  imports: [SubmissionsModule, CalendarModule, ContactsModule, EligibilityModule],
+  imports: [SubmissionsModule, CalendarModule, ContactsModule],
   controllers: [SubmissionsReviewController, QueueController, ReviewersController],
-  providers: [StaffSubmissionsService, ReviewService, ReviewQueueService, PendingItemsService, ReviewersService],
-  exports: [PendingItemsService],
+  providers: [StaffSubmissionsService, ReviewService, ReviewQueueService, ReviewersService],
 })
 export class ReviewModule {}

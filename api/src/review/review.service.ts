@@ -19,15 +19,15 @@ import { type AppError, forbidden, notFound, ruleRefused, versionConflict } from
 import { validationError } from '../common/validation';
 import { ContactsService } from '../contacts/contacts.service';
 import { Firm } from '../delegation/firm.entity';
-import { EligibilityService } from '../intake/eligibility.service';
+import { EligibilityService } from '../submissions/eligibility.service';
 import { NotificationsService, type OutgoingEmail } from '../notifications/notifications.service';
 import { Submission } from '../submissions/submission.entity';
 import { SubmissionsService, submissionSubject } from '../submissions/submissions.service';
 import type { AssignSubmissionDto } from './assign-submission.dto';
 import type { CorrectSubmissionDto } from './correct-submission.dto';
-import { correctedFields, fieldChanges } from './correction';
+import { correctedFields, fieldChanges } from '../submissions/correction';
 import type { CreateStaffSubmissionDto } from './create-staff-submission.dto';
-import { requestedItems } from './pending-items';
+import { requestedItems } from '../submissions/pending-items';
 import type { ReferOfflineDto } from './refer-offline.dto';
 import type { RequestItemsDto } from './request-items.dto';
 import type { ReturnSubmissionDto } from './return-submission.dto';
@@ -41,10 +41,10 @@ import {
   returnedEmail,
   type ReviewerContact,
 } from './review-emails';
-import { InvalidTransitionError, nextState } from './review-state-machine';
+import { InvalidTransitionError, nextState } from '../submissions/review-state-machine';
 import type { ReviewAction, StaffSubmission, StaffSubmissionDetails } from './staff-submission.view';
 import { StaffSubmissionsService } from './staff-submissions.service';
-import { dueDate, resumeClock } from './turnaround';
+import { dueDate, resumeClock } from '../submissions/turnaround';
 import type { VersionDto } from './version.dto';
 
 /**

@@ -2,8 +2,8 @@ import type { PartnerStatus, ReviewState } from '@sbo/shared';
 import type { AuditEvent } from '../audit/audit-event.entity';
 import type { PendingItem, Submission } from '../submissions/submission.entity';
 import { type SubmissionDetails, type SubmissionRecord, toSubmissionRecord } from '../submissions/submission-record';
-import { partnerStatusOf, type ReviewEvent } from './review-state-machine';
-import type { Turnaround } from './turnaround';
+import { partnerStatusOf, type ReviewEvent } from '../submissions/review-state-machine';
+import type { Turnaround } from '../submissions/turnaround';
 
 export interface StaffMember {
   id: string;

@@ -12,7 +12,7 @@ import { Census } from '../submissions/census.entity';
 import { toCensusSummary } from '../submissions/submission-record';
 import { Submission } from '../submissions/submission.entity';
 import { SUBMISSION_RULE_COLUMNS, SubmissionsService, submissionSubject } from '../submissions/submissions.service';
-import { canTransition } from './review-state-machine';
+import { canTransition } from '../submissions/review-state-machine';
 import {
   REVIEW_ACTIONS,
   type StaffMember,
@@ -21,7 +21,7 @@ import {
   toStaffSubmission,
 } from './staff-submission.view';
 import type { StaffSubmissionListQueryDto } from './staff-submission-list-query.dto';
-import { turnaroundOn } from './turnaround';
+import { turnaroundOn } from '../submissions/turnaround';
 
 const SORTABLE = {
   dueAt: 's.due_date',

@@ -1,7 +1,6 @@
 import type { FirmKind, FirmRole, Region, Role } from '@sbo/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../accounts/password';
-import { withDataSource } from '../database/prepare-database';
 import { seedDemoRegistrations } from './demo-registrations';
 import { seedDemoSubmissions } from './demo-submissions';
 import { seedDemoInstructionTemplates } from '../preferences/demo-templates';
@@ -144,11 +143,9 @@ export async function seedDemoData(ds: DataSource): Promise<void> {
 }
 
 /** Seeds only a database with no accounts yet, so restarts and real data are never touched. */
-export function seedDemoDataIfEmpty(url: string): Promise<boolean> {
-  return withDataSource(url, async (ds) => {
-    const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM app_user`);
-    if (count > 0) return false;
-    await seedDemoData(ds);
-    return true;
-  });
+export async function seedDemoDataIfEmpty(ds: DataSource): Promise<boolean> {
+  const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM app_user`);
+  if (count > 0) return false;
+  await seedDemoData(ds);
+  return true;
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DocumentKind, PaymentMethod, Region, ReviewState, SubmissionType } from '@sbo/shared';
 import type { EntityManager } from 'typeorm';
 import { addDays, BusinessCalendar, defaultHolidays, regionToday } from '../calendar/business-calendar';
-import { dueDate } from '../review/turnaround';
+import { dueDate } from '../submissions/turnaround';
 import type { PendingItem } from '../submissions/submission.entity';
 
 /**

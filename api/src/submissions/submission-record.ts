@@ -1,11 +1,11 @@
 import type { DocumentKind } from '@sbo/shared';
-import { downloadName } from '../intake/document-type';
-import type { CompletenessProblem } from '../intake/intake-rules';
+import { downloadName } from './document-type';
+import type { CompletenessProblem } from './intake-rules';
 import type { Census } from './census.entity';
 import type { SubmissionDocument } from './submission-document.entity';
 import type { GroupAddress, PlanSelection, Submission } from './submission.entity';
 
-/** The employer group as API.md nests it in the submission record. */
+/** The employer group as the submission record nests it (docs/api.md). */
 export interface SubmissionGroup {
   name: string | null;
   groupId: string | null;
@@ -16,7 +16,7 @@ export interface SubmissionGroup {
   address: GroupAddress | null;
 }
 
-/** The fields both partners and staff read back (API.md "The submission record"). */
+/** The fields both partners and staff read back (docs/api.md, "Routes"). */
 export interface SubmissionRecord {
   id: string;
   version: number;

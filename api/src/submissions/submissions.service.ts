@@ -4,8 +4,8 @@ import { type Action, type AppAbility, asSubject, type Region } from '@sbo/share
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { forbidden, notFound, versionConflict } from '../common/app-error';
-import { CENSUS_COLUMNS, type CensusColumn } from '../intake/census-parser';
-import { completenessProblems } from '../intake/intake-rules';
+import { CENSUS_COLUMNS, type CensusColumn } from './census-parser';
+import { completenessProblems } from './intake-rules';
 import { Census } from './census.entity';
 import { CensusRowError } from './census-row-error.entity';
 import { CensusRow } from './census-row.entity';

@@ -30,17 +30,17 @@ import {
   partnerStatusOf,
   type ReviewEvent,
   resubmitEvent,
-} from '../review/review-state-machine';
-import { PendingItemsService } from '../review/pending-items.service';
-import { resumeClock } from '../review/turnaround';
+} from '../submissions/review-state-machine';
+import { PendingItemsService } from '../submissions/pending-items.service';
+import { resumeClock } from '../submissions/turnaround';
 import { Census } from '../submissions/census.entity';
 import { SubmissionDocument } from '../submissions/submission-document.entity';
 import { Submission } from '../submissions/submission.entity';
 import { type CensusSummary, type DocumentSummary, toCensusSummary, toDocumentSummary } from '../submissions/submission-record';
 import { SUBMISSION_RULE_COLUMNS, SubmissionsService } from '../submissions/submissions.service';
-import { CensusFileError, type CensusParseResult, parseCensus } from './census-parser';
-import type { CreateSubmissionDto } from './create-submission.dto';
-import { detectDocumentType } from './document-type';
+import { CensusFileError, type CensusParseResult, parseCensus } from '../submissions/census-parser';
+import type { CreateSubmissionDto } from '../submissions/create-submission.dto';
+import { detectDocumentType } from '../submissions/document-type';
 import type { UploadedFile } from './multipart-upload';
 import {
   type PartnerSubmission,
@@ -49,9 +49,9 @@ import {
   toPartnerSubmissionDetails,
 } from './partner-submission.view';
 import type { PartnerSubmissionListQueryDto } from './partner-submission-list-query.dto';
-import type { SubmissionGroupDto } from './submission-group.dto';
-import type { UpdateSubmissionDto } from './update-submission.dto';
-import { EligibilityService } from './eligibility.service';
+import type { SubmissionGroupDto } from '../submissions/submission-group.dto';
+import type { UpdateSubmissionDto } from '../submissions/update-submission.dto';
+import { EligibilityService } from '../submissions/eligibility.service';
 
 const TYPE_NAMES: Record<SubmissionType, string> = {
   NEW_GROUP: 'new group enrollment',
@@ -389,7 +389,7 @@ export class PartnerSubmissionsService {
 
   /**
    * Submits an open transaction, or resubmits one the carrier sent back. Refusals come in the
-   * SPEC's order (eligibility rules, then completeness) and change nothing.
+   * order of docs/product.md, "Intake rules" (eligibility rules, then completeness) and change nothing.
    */
   async submit(user: SessionUser, ability: AppAbility, id: string, manager: EntityManager): Promise<PartnerSubmissionDetails> {
     const submission = await this.submissions.findVisible(ability, id, manager, true);

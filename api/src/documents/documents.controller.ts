@@ -4,7 +4,7 @@ import type { AppAbility } from '@sbo/shared';
 import { create as contentDisposition } from 'content-disposition';
 import { CheckPolicies, CurrentAbility } from '../authorization/policies.decorator';
 import { notFound } from '../common/app-error';
-import { downloadName } from './document-type';
+import { downloadName } from '../submissions/document-type';
 import { DocumentsService } from './documents.service';
 
 /**

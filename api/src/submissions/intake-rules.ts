@@ -1,25 +1,16 @@
 import type { DocumentKind, ErrorCode, PaymentMethod, Region, SubmissionType } from '@sbo/shared';
-import { type BusinessCalendar, isIsoDate } from '../calendar/business-calendar';
+import type { BusinessCalendar } from '../calendar/business-calendar';
+import { LATE_CUTOFF_BUSINESS_DAY, submissionDeadline } from '../calendar/submission-deadline';
 
 /**
- * The intake rules of the portal and API channels (SPEC "Intake rules"), as plain functions.
+ * The intake rules of the portal and API channels (docs/product.md, "Intake rules"), as plain functions.
  * Staff entry of offline submissions may bypass them; that decision is the caller's.
  */
-
-/** A NEW_GROUP is accepted up to and including this business day of its effective month. */
-export const LATE_CUTOFF_BUSINESS_DAY = 5;
 
 const longDate = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', day: 'numeric', year: 'numeric' });
 const monthAndYear = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 const monthAndDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', day: 'numeric' });
 const asUtc = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
-
-/** The last day the portal accepts a NEW_GROUP for `effectiveDate`: the 5th business day of its month. */
-export function submissionDeadline(effectiveDate: string, calendar: BusinessCalendar): string {
-  if (!isIsoDate(effectiveDate)) throw new RangeError(`"${effectiveDate}" is not a date in the form YYYY-MM-DD.`);
-  const [year, month] = effectiveDate.split('-').map(Number);
-  return calendar.nthBusinessDayOfMonth(year, month, LATE_CUTOFF_BUSINESS_DAY);
-}
 
 /** The special enrollment period as month-day bounds, both inclusive; it may wrap the year end. */
 export interface SepWindow {
@@ -95,7 +86,7 @@ export interface EligibilityContext {
 }
 
 /**
- * The first intake rule the submission breaks, in the order the SPEC's refusals matter most
+ * The first intake rule the submission breaks, in the order of docs/product.md, "Intake rules"
  * (offline-only groups first, timing last), or null when the portal may accept it.
  */
 export function checkEligibility(input: EligibilityInput, ctx: EligibilityContext): RuleViolation | null {
@@ -209,7 +200,7 @@ export function completenessProblems(input: CompletenessInput): CompletenessProb
   if (!input.documents.includes('SIGNED_APPLICATION')) {
     add('MISSING_SIGNED_APPLICATION', 'documents', "Upload the employer's signed application.");
   }
-  // The SPEC names a missing EFT authorization as a CA problem: CA's embedded payment needs it.
+  // A CA group paying by EFT needs the signed authorization: CA's embedded payment (docs/product.md).
   if (input.region === 'CA' && input.paymentMethod === 'EFT' && !input.documents.includes('EFT_AUTHORIZATION')) {
     add('MISSING_EFT_AUTHORIZATION', 'documents', 'Upload the signed EFT authorization; California groups cannot skip EFT.');
   }

@@ -1,5 +1,5 @@
-import type { Submission } from '../submissions/submission.entity';
-import type { CorrectSubmissionDto } from './correct-submission.dto';
+import type { Submission } from './submission.entity';
+import type { UpdateSubmissionDto } from './update-submission.dto';
 import { correctedFields, fieldChanges } from './correction';
 
 const current = {
@@ -11,7 +11,7 @@ const current = {
   plans: [{ tier: 'GOLD', planCode: 'CO-GOLD-500' }],
 } as unknown as Submission;
 
-const dto = (fields: Record<string, unknown>) => ({ version: 1, reason: 'why', ...fields }) as CorrectSubmissionDto;
+const dto = (fields: Record<string, unknown>) => ({ version: 1, reason: 'why', ...fields }) as UpdateSubmissionDto;
 
 describe('correction fields', () => {
   it('names each sent field as CASL does, group fields by path', () => {

@@ -1,5 +1,5 @@
 import { detectDocumentType, downloadName } from './document-type';
-import type { DocumentMimeType } from '../submissions/submission-document.entity';
+import type { DocumentMimeType } from './submission-document.entity';
 
 describe('detectDocumentType', () => {
   it.each<[string, Buffer, string | null]>([

@@ -1,4 +1,4 @@
-import type { DocumentMimeType } from '../submissions/submission-document.entity';
+import type { DocumentMimeType } from './submission-document.entity';
 
 /** File signatures of the document types accepted: what the bytes are, whatever the name says. */
 const SIGNATURES: { mimeType: DocumentMimeType; magic: Buffer }[] = [

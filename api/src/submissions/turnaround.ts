@@ -3,7 +3,7 @@ import type { BusinessCalendar } from '../calendar/business-calendar';
 
 /**
  * The turnaround clock: approval within TURNAROUND_TARGET_BUSINESS_DAYS business days of a
- * complete submission (SPEC "After intake").
+ * complete submission (docs/product.md, "Turnaround").
  *
  * - All dates are region-local calendar dates (convert timestamps with `regionToday`).
  * - The clock starts on the day the complete submission arrived; one arriving on a weekend or

@@ -1,5 +1,5 @@
-import type { Submission } from '../submissions/submission.entity';
-import type { CorrectSubmissionDto } from './correct-submission.dto';
+import type { Submission } from './submission.entity';
+import type { UpdateSubmissionDto } from './update-submission.dto';
 
 /** One field a correction sets: its path as CASL names it (`group.name`) and the column behind it. */
 export interface CorrectedField {
@@ -34,7 +34,7 @@ const GROUP_COLUMNS = {
 const plain = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
 /** Every field the correction sends, whether or not it differs from the record. */
-export function correctedFields(dto: CorrectSubmissionDto): CorrectedField[] {
+export function correctedFields(dto: UpdateSubmissionDto): CorrectedField[] {
   const fields: CorrectedField[] = [];
   for (const [key, column] of Object.entries(TOP_LEVEL_COLUMNS)) {
     const value = dto[key as keyof typeof TOP_LEVEL_COLUMNS];

@@ -12,7 +12,8 @@ import {
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { IsIsoDate } from '../calendar/is-iso-date.decorator';
-import { OptionalNotNull, PlanSelectionDto, SubmissionGroupDto } from './submission-group.dto';
+import { OptionalNotNull } from '../common/validation';
+import { PlanSelectionDto, SubmissionGroupDto } from './submission-group.dto';
 
 /** A new transaction, saved as OPEN: only its type and region are needed to start. */
 export class CreateSubmissionDto {

@@ -1,5 +1,5 @@
 import type { PartnerStatus } from '@sbo/shared';
-import { partnerStatusOf } from '../review/review-state-machine';
+import { partnerStatusOf } from '../submissions/review-state-machine';
 import type { Submission } from '../submissions/submission.entity';
 import { type SubmissionDetails, type SubmissionRecord, toSubmissionRecord } from '../submissions/submission-record';
 

@@ -5,12 +5,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { CheckPolicies, CurrentAbility, CurrentUser, type PolicyHandler } from '../authorization/policies.decorator';
 import { notFound } from '../common/app-error';
-import { CreateSubmissionDto } from './create-submission.dto';
+import { CreateSubmissionDto } from '../submissions/create-submission.dto';
 import { IdempotencyService } from './idempotency.service';
 import { readUpload, type UploadedFile } from './multipart-upload';
 import { PartnerSubmissionListQueryDto } from './partner-submission-list-query.dto';
 import { PartnerSubmissionsService } from './partner-submissions.service';
-import { UpdateSubmissionDto } from './update-submission.dto';
+import { UpdateSubmissionDto } from '../submissions/update-submission.dto';
 
 /** Only partners submit: it tells the partner routes apart from staff, who also read and create. */
 const partnerMay =

@@ -11,12 +11,9 @@ import {
   Matches,
   Max,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-
-/** May be left out, but not sent as null (a flag is true or false). */
-export const OptionalNotNull = () => ValidateIf((_, value) => value !== undefined);
+import { OptionalNotNull } from '../common/validation';
 
 export class GroupAddressDto {
   @ApiProperty({ example: '1 Main St' })

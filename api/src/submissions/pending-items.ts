@@ -1,5 +1,5 @@
 import type { DocumentKind } from '@sbo/shared';
-import type { PendingItem } from '../submissions/submission.entity';
+import type { PendingItem } from './submission.entity';
 
 /** The items a rep asks for, outstanding until a document of their kind arrives. */
 export const requestedItems = (items: readonly { kind: DocumentKind; description: string }[]): PendingItem[] =>

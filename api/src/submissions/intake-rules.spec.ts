@@ -8,8 +8,8 @@ import {
   completenessProblems,
   isInSepWindow,
   parseSepWindow,
-  submissionDeadline,
 } from './intake-rules';
+import { submissionDeadline } from '../calendar/submission-deadline';
 
 const calendar = new BusinessCalendar([2026, 2027, 2028].flatMap((y) => defaultHolidays(y).map((h) => h.date)));
 
