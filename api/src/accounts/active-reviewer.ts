@@ -3,7 +3,7 @@ import { REVIEWER_ROLES } from '@sbo/shared';
 /*
  * "An active rep or lead of the region": `isActiveReviewer` of @sbo/shared decides it for a record
  * (the console uses it too); this is the same rule as a SQL condition, for queries over app_user.
- * test/accounts-rules.spec.ts checks that both answer alike.
+ * test/sql-rules.spec.ts checks that both answer alike.
  */
 
 const REVIEWER_ROLES_SQL = `ARRAY[${REVIEWER_ROLES.map((role) => `'${role}'`).join(', ')}]::text[]`;

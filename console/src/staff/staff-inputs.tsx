@@ -1,10 +1,11 @@
+import { isReviewerRole } from '@sbo/shared';
 import { CheckboxGroupInput, FormDataConsumer, maxLength, required, TextInput } from 'react-admin';
 import { REGION_CHOICES, STAFF_ROLE_CHOICES } from '../common/choices';
 
 /** An empty phone is no phone: the API takes null, never an empty string. */
 const emptyToNull = (value: string) => (value === '' ? null : value);
 
-const needsRegion = (roles: string[] | undefined) => roles?.some((role) => role === 'rep' || role === 'lead') ?? false;
+const needsRegion = (roles: string[] | undefined) => roles?.some(isReviewerRole) ?? false;
 
 /** Fields shared by the create and edit forms. */
 export const StaffInputs = () => (

@@ -1,5 +1,5 @@
 import { DialogContentText } from '@mui/material';
-import { type Region, REGION_NAMES, type SessionUser, type StaffSubmissionRecord } from '@sbo/shared';
+import { type Region, REGION_NAMES, reviewsRegion, type SessionUser, type StaffSubmissionRecord } from '@sbo/shared';
 import { useState } from 'react';
 import {
   AutocompleteInput,
@@ -31,7 +31,7 @@ function useReviewers(regions: Region[]) {
   const only = regions.length === 1 ? `?region=${regions[0]}` : '';
   const { data } = useApiGet<{ data: Reviewer[] }>(`/reviewers${only}`);
   // Every record must go to someone who works its region.
-  return (data?.data ?? []).filter((r) => regions.every((region) => r.regions.includes(region)));
+  return (data?.data ?? []).filter((r) => regions.every((region) => reviewsRegion(r, region)));
 }
 
 function ReviewerInput({ regions, exclude }: { regions: Region[]; exclude?: string | null }) {
