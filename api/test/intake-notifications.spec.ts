@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createApp } from '../src/app.factory';
 import { MAX_DELIVERY_ATTEMPTS } from '../src/notifications/delivery-policy';
 import { LINK_PLACEHOLDER, LinkMinters } from '../src/notifications/email-links';
 import { MAIL_TRANSPORT, type MailTransport } from '../src/notifications/mail-transport';
@@ -21,7 +22,7 @@ describe('notification outbox worker (API, real PostgreSQL)', () => {
   });
   afterAll(() => t.close());
   beforeEach(async () => {
-    await dispatcher.dispatchDue(1000);
+    await dispatcher.dispatchDue();
     sendMail.mockReset();
     sendMail.mockResolvedValue({ messageId: 'ok' });
   });
@@ -158,6 +159,53 @@ describe('notification outbox worker (API, real PostgreSQL)', () => {
     expect(sendMail).toHaveBeenCalledTimes(1);
   });
 
+  describe('on the job queue', () => {
+    const waitingJobs = (id: string) =>
+      t.ownerQuery(
+        `SELECT j.run_at, j.attempts, j.max_attempts FROM graphile_worker._private_jobs j
+         JOIN graphile_worker._private_tasks k ON k.id = j.task_id
+         WHERE k.identifier = 'notification.deliver' AND j.key = 'notification:' || $1::text AND j.locked_at IS NULL`,
+        [id],
+      );
+
+    it('never sends an email whose transaction rolled back: neither row nor job is left', async () => {
+      const entityId = randomUUID();
+      await expect(
+        t.dataSource.transaction(async (manager) => {
+          await t.app.get(NotificationsService).enqueue({ to: 'gone@example.com', subject: 's', body: 'b', template: 'test.rollback', entityId }, manager);
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+      expect(await t.dataSource.query(`SELECT 1 FROM notification WHERE entity_id = $1`, [entityId])).toEqual([]);
+      expect(await t.ownerQuery(`SELECT 1 FROM graphile_worker._private_jobs WHERE payload::text LIKE '%gone%'`)).toEqual([]);
+      expect(await dispatcher.dispatchDue()).toMatchObject({ sent: 0 });
+      expect(sendMail).not.toHaveBeenCalled();
+    });
+
+    it('gives each waiting email one job, due when it is; none once it is sent', async () => {
+      const [id] = await enqueue(1);
+      const [row] = await t.dataSource.query(`SELECT next_attempt_at FROM notification WHERE id = $1`, [id]);
+      expect(await waitingJobs(id)).toEqual([{ run_at: row.next_attempt_at, attempts: 0, max_attempts: 10 }]);
+
+      sendMail.mockRejectedValueOnce(smtpError('451 Try again later', { responseCode: 451 }));
+      expect(await dispatcher.dispatchDue()).toMatchObject({ retrying: 1 });
+      const [later] = await t.dataSource.query(`SELECT next_attempt_at FROM notification WHERE id = $1`, [id]);
+      expect(await waitingJobs(id)).toEqual([{ run_at: later.next_attempt_at, attempts: 0, max_attempts: 10 }]);
+
+      await t.dataSource.query(`UPDATE notification SET next_attempt_at = now() WHERE id = $1`, [id]);
+      expect(await dispatcher.dispatchDue()).toMatchObject({ sent: 1 });
+      expect(await waitingJobs(id)).toEqual([]);
+      expect(await t.ownerQuery(`SELECT 1 FROM graphile_worker._private_jobs WHERE key = 'notification:' || $1::text`, [id])).toEqual([]);
+    });
+
+    it('a job run again (the queue retrying after a database failure) sends nothing twice', async () => {
+      const [id] = await enqueue(1);
+      expect(await dispatcher.dispatchDue()).toMatchObject({ sent: 1 });
+      expect(await t.app.get(NotificationDispatcher).deliverOne(id)).toBe('skipped');
+      expect(sendMail).toHaveBeenCalledTimes(1);
+    });
+  });
+
   describe('an email with a link', () => {
     // What a feature's minter would answer for each record: a link, none (record no longer usable), or an error.
     const answers = new Map<string, () => Promise<string | null>>();
@@ -280,5 +328,35 @@ describe('notification worker polling (API)', () => {
       [{ status }] = await t.dataSource.query(`SELECT status FROM notification WHERE entity_id = $1`, [entityId]);
     }
     expect(status).toBe('SENT');
+  });
+
+  it('two instances on one database deliver as one: each email once', async () => {
+    const other = await createApp(t.config, t.db.appUrl);
+    await other.init();
+    const sent: string[] = [];
+    for (const app of [t.app, other]) {
+      jest.spyOn(app.get<MailTransport>(MAIL_TRANSPORT), 'sendMail').mockImplementation(async (message) => {
+        sent.push(String(message.messageId));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return {};
+      });
+    }
+    try {
+      const entityId = randomUUID();
+      await t.app.get(NotificationsService).enqueue(
+        Array.from({ length: 20 }, (_, i) => ({ to: `both${i}@example.com`, subject: 's', body: 'b', template: 'test.two', entityId })),
+      );
+      const deadline = Date.now() + 10000;
+      let left = 20;
+      while (left > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        [{ left }] = await t.dataSource.query(`SELECT count(*)::int AS left FROM notification WHERE entity_id = $1 AND status <> 'SENT'`, [entityId]);
+      }
+      expect(left).toBe(0);
+      expect(sent).toHaveLength(20);
+      expect(new Set(sent).size).toBe(20);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Jobs } from '../jobs/jobs.service';
 import {
   afterFailedDelivery,
   type DeliveryOutcome,
@@ -32,14 +33,30 @@ export interface DispatchReport {
 }
 
 /**
+ * The job that delivers one notification, keyed `notification:{id}`, 10 attempts: as migration
+ * JobQueue1763901400000's trigger enqueues it.
+ */
+export const DELIVER_NOTIFICATION_JOB = 'notification.deliver';
+/** Gives up claims whose worker died; every minute, and at the start of each pass by hand. */
+export const ABANDON_EXPIRED_CLAIMS_JOB = 'notification.abandon-expired-claims';
+
+type Delivered = 'sent' | 'retrying' | 'failed';
+
+/**
  * Delivers the outbox. Sending an email and recording it can never be one transaction, so a
- * crash between the two is inevitable somewhere; this worker chooses "at most once":
+ * crash between the two is inevitable somewhere; this worker chooses "at most once".
  *
- * 1. Claim one due PENDING row (`FOR UPDATE SKIP LOCKED`, so concurrent workers never pick the
- *    same one) and mark it SENDING with a lease, committed on its own before anything is sent.
+ * The job queue (Jobs) decides when and where: a trigger gives each PENDING row a job
+ * `notification.deliver` due at its `next_attempt_at`, in the transaction that wrote the row, and
+ * one worker of one instance takes each job. The row decides whether anything is sent:
+ *
+ * 1. The job claims its row only if it is PENDING and due, marking it SENDING with a lease, in a
+ *    statement committed on its own before anything is sent: of any number of runs, one claims.
  * 2. Send it with a stable Message-ID, `<notification-{id}@sbo>`. An email with a link gets it
  *    minted now (email-links.ts), so its token is never stored; each attempt mints a new one.
- * 3. Mark it SENT, or, if the server certainly did not take it, PENDING again with backoff.
+ * 3. Mark it SENT, or, if the server certainly did not take it, PENDING again with backoff, which
+ *    schedules the next job. The queue's own retries never resend: a job runs again only after the
+ *    database failed it, and a row no longer PENDING is left alone.
  *
  * A row still SENDING after its lease belonged to a worker that died mid-send: it may or may
  * not have gone out, so it is marked FAILED with that explanation and never sent automatically.
@@ -47,66 +64,68 @@ export interface DispatchReport {
  * never doubled. The Message-ID lets an operator check the mail server before re-sending.
  */
 @Injectable()
-export class NotificationDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationDispatcher implements OnModuleInit {
   private readonly logger = new Logger('Notifications');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly links: LinkMinters,
+    private readonly jobs: Jobs,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.config.notificationPollMs <= 0) return;
-    this.timer = setInterval(() => this.poll(), this.config.notificationPollMs);
-    this.timer.unref();
+  onModuleInit(): void {
+    this.jobs.register(DELIVER_NOTIFICATION_JOB, ({ id }: { id: string }) => this.deliverOne(id));
+    this.jobs.register(ABANDON_EXPIRED_CLAIMS_JOB, () => this.abandonExpiredClaims());
+    this.jobs.schedule(ABANDON_EXPIRED_CLAIMS_JOB, '* * * * *');
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** Runs one pass unless the previous one is still going. */
-  private poll(): void {
-    if (this.running) return;
-    this.running = this.dispatchDue()
-      .catch((error: unknown) => this.logger.error(`Notification pass failed: ${error instanceof Error ? error.message : error}`))
-      .finally(() => (this.running = undefined));
-  }
-
-  /** One pass: gives up dead claims, then sends due notifications one claim at a time, up to `limit`. */
-  async dispatchDue(limit = 50): Promise<DispatchReport> {
+  /**
+   * One pass by hand (tests; NOTIFICATION_POLL_MS=0 runs none by itself): gives up dead claims, then
+   * runs every due delivery job. Rejects when the database fails it.
+   */
+  async dispatchDue(): Promise<DispatchReport> {
     const report: DispatchReport = { sent: 0, retrying: 0, failed: 0, abandoned: await this.abandonExpiredClaims() };
-    for (let i = 0; i < limit; i++) {
-      const notification = await this.claimNext();
-      if (!notification) break;
-      report[await this.deliver(notification)]++;
+    const runs = await this.jobs.workOnce([DELIVER_NOTIFICATION_JOB]);
+    for (const run of runs) {
+      if ('error' in run) throw run.error;
+      if (run.result === 'sent' || run.result === 'retrying' || run.result === 'failed') report[run.result]++;
     }
     return report;
   }
 
-  /** One statement, committed by itself: the claim exists before the email does. */
-  private async claimNext(): Promise<ClaimedNotification | undefined> {
+  /** The job: delivers notification `id` if it is still waiting and due; `skipped` otherwise. */
+  async deliverOne(id: string): Promise<Delivered | 'skipped'> {
+    const notification = await this.claim(id);
+    if (notification) return this.deliver(notification);
+    // Still waiting but not due (its time moved while this job was running): a job for then.
+    const [waiting]: { runAt: Date }[] = await this.dataSource.query(
+      `SELECT next_attempt_at AS "runAt" FROM notification WHERE id = $1 AND status = 'PENDING' AND next_attempt_at > now()`,
+      [id],
+    );
+    if (waiting) {
+      await this.jobs.enqueue(DELIVER_NOTIFICATION_JOB, { id }, { runAt: waiting.runAt, jobKey: `notification:${id}`, maxAttempts: 10 });
+    }
+    return 'skipped';
+  }
+
+  /**
+   * One statement, committed by itself: the claim exists before the email does. Concurrent claims of
+   * one row wait for each other, and the later one finds it no longer PENDING.
+   */
+  private async claim(id: string): Promise<ClaimedNotification | undefined> {
     const [rows]: [ClaimedNotification[], number] = await this.dataSource.query(
       `UPDATE notification
-       SET status = 'SENDING', attempts = attempts + 1, locked_until = now() + $1 * interval '1 millisecond'
-       WHERE id = (
-         SELECT id FROM notification
-         WHERE status = 'PENDING' AND next_attempt_at <= now()
-         ORDER BY next_attempt_at, id
-         LIMIT 1
-         FOR UPDATE SKIP LOCKED)
+       SET status = 'SENDING', attempts = attempts + 1, locked_until = now() + $2 * interval '1 millisecond'
+       WHERE id = $1 AND status = 'PENDING' AND next_attempt_at <= now()
        RETURNING id::text, recipient, subject, body, attempts, link_kind AS "linkKind", link_target_id AS "linkTargetId"`,
-      [SEND_LEASE_MS],
+      [id, SEND_LEASE_MS],
     );
     return rows[0];
   }
 
-  private async deliver(n: ClaimedNotification): Promise<'sent' | 'retrying' | 'failed'> {
+  private async deliver(n: ClaimedNotification): Promise<Delivered> {
     let link: string | null = null;
     if (n.linkKind && n.linkTargetId) {
       try {
@@ -147,7 +166,10 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     return 'retrying';
   }
 
-  /** Ends this worker's claim; a claim already given up (lease expired) is left as it is. */
+  /**
+   * Ends this worker's claim; a claim already given up (lease expired) is left as it is. PENDING
+   * again gets the row its next job (the trigger), in this statement.
+   */
   private finish(id: string, set: string, params: unknown[]): Promise<unknown> {
     return this.dataSource.query(
       `UPDATE notification SET ${set}, locked_until = NULL WHERE id = $1 AND status = 'SENDING'`,

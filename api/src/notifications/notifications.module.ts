@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { JobsModule } from '../jobs/jobs.module';
 import { LinkMinters } from './email-links';
 import { createMailTransport, MAIL_TRANSPORT } from './mail-transport';
 import { NotificationDispatcher } from './notification-dispatcher.service';
@@ -10,7 +11,7 @@ import { NotificationsService } from './notifications.service';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification])],
+  imports: [TypeOrmModule.forFeature([Notification]), JobsModule],
   controllers: [NotificationsController],
   providers: [
     NotificationsService,

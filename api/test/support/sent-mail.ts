@@ -30,7 +30,7 @@ export function watchSentMail(t: TestApp): SentMail {
   const all = () => sendMail.mock.calls.map(([message]) => message);
   const deliver = async () => {
     const before = sendMail.mock.calls.length;
-    await dispatcher.dispatchDue(1000);
+    await dispatcher.dispatchDue();
     return all().slice(before);
   };
   const lastTo = async (recipient: string) => {
