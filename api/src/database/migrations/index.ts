@@ -9,6 +9,7 @@ import { TurnaroundDays1763900700000 } from './1763900700000-turnaround-days';
 import { AppRoleLogin1763900800000 } from './1763900800000-app-role-login';
 import { PartnerAccessHardening1763900850000 } from './1763900850000-partner-access-hardening';
 import { LoginFailures1763900900000 } from './1763900900000-login-failures';
+import { JobQueue1763901400000 } from './1763901400000-job-queue';
 import { AdminCapFromShared1763901500000 } from './1763901500000-admin-cap-from-shared';
 
 /** Every migration, in order. Add new ones at the end. */
@@ -24,5 +25,6 @@ export const migrations = [
   AppRoleLogin1763900800000,
   PartnerAccessHardening1763900850000,
   LoginFailures1763900900000,
+  JobQueue1763901400000,
   AdminCapFromShared1763901500000,
 ];
