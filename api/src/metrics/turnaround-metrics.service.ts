@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type AppAbility, type Region, REGIONS, type ReviewState, TURNAROUND_TARGET_BUSINESS_DAYS } from '@sbo/shared';
+import {
+  type AppAbility,
+  CARRIER_STATES,
+  type OpenState,
+  OPEN_STATES,
+  type Region,
+  REGIONS,
+  TURNAROUND_AGE_BUCKETS,
+  TURNAROUND_TARGET_BUSINESS_DAYS,
+  type TurnaroundFigures,
+  type TurnaroundReport,
+} from '@sbo/shared';
 import { DataSource } from 'typeorm';
 import { accessibleSql } from '../authorization/accessible-sql';
 import { addDays, regionToday } from '../calendar/business-calendar';
@@ -8,35 +19,7 @@ import { Clock } from '../calendar/clock';
 import { validationError } from '../common/validation';
 import type { TurnaroundQueryDto } from './turnaround-query.dto';
 
-/** States whose clock is running: the carrier holds the submission. */
-const CARRIER_STATES: ReviewState[] = ['SUBMITTED', 'IN_REVIEW'];
-/** States that are open but waiting on the submitter: the clock is paused. */
-const WAITING_STATES: ReviewState[] = ['RETURNED', 'PENDING_ITEMS'];
-const AGE_BUCKETS = ['0', '1', '2', '3', '4+'] as const;
 const MAX_RANGE_DAYS = 366;
-
-export interface TurnaroundFigures {
-  /** Approvals in the period. */
-  approved: number;
-  medianBusinessDays: number | null;
-  p90BusinessDays: number | null;
-  /** Approvals that took longer than the target. */
-  approvedLate: number;
-  /** Open submissions by state, now. */
-  open: Partial<Record<ReviewState, number>>;
-  /** Open submissions with the carrier past their due date, now. */
-  overdue: number;
-  /** Open submissions with the carrier by age in business days, now. */
-  ageBuckets: Record<(typeof AGE_BUCKETS)[number], number>;
-}
-
-export interface TurnaroundReport {
-  from: string;
-  to: string;
-  targetBusinessDays: number;
-  regions: ({ region: Region } & TurnaroundFigures)[];
-  overall: TurnaroundFigures;
-}
 
 const emptyFigures = (): TurnaroundFigures => ({
   approved: 0,
@@ -119,7 +102,7 @@ export class TurnaroundMetricsService {
       .groupBy('s.region')
       .addGroupBy('s.state')
       .addGroupBy('age')
-      .setParameters({ ...params, ...todayParams, carrier: CARRIER_STATES, open: [...CARRIER_STATES, ...WAITING_STATES] });
+      .setParameters({ ...params, ...todayParams, carrier: CARRIER_STATES, open: OPEN_STATES });
 
     const [approvalRows, backlogRows] = await Promise.all([approvals.getRawMany(), backlog.getRawMany()]);
 
@@ -139,9 +122,9 @@ export class TurnaroundMetricsService {
     }
     for (const row of backlogRows) {
       for (const f of [figuresOf(row.region), overall]) {
-        f.open[row.state as ReviewState] = (f.open[row.state as ReviewState] ?? 0) + row.count;
+        f.open[row.state as OpenState] = (f.open[row.state as OpenState] ?? 0) + row.count;
         f.overdue += row.overdue;
-        if (row.age !== null) f.ageBuckets[AGE_BUCKETS[row.age]] += row.count;
+        if (row.age !== null) f.ageBuckets[TURNAROUND_AGE_BUCKETS[row.age]] += row.count;
       }
     }
     const regions = [...byRegion.entries()]

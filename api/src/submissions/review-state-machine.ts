@@ -131,21 +131,12 @@ export function allowedEvents(state: ReviewState): ReviewEvent[] {
 export const resubmitEvent = (sameRepStillActive: boolean): ReviewEvent =>
   sameRepStillActive ? 'resubmitToRep' : 'resubmitToQueue';
 
-export function isTerminal(state: ReviewState): boolean {
-  return allowedEvents(state).length === 0;
-}
-
 /**
  * The partner may edit the data while it is a draft or returned to them; pending items lock
  * it (only documents are added) and everything else is with the carrier or done.
  */
 export function isEditableBySubmitter(state: ReviewState): boolean {
   return state === 'DRAFT' || state === 'RETURNED';
-}
-
-/** Returned or pending items: the turnaround clock is paused while the submitter acts. */
-export function isWaitingOnSubmitter(state: ReviewState): boolean {
-  return state === 'RETURNED' || state === 'PENDING_ITEMS';
 }
 
 /**

@@ -1,5 +1,10 @@
 import { BusinessCalendar, defaultHolidays } from '../calendar/business-calendar';
-import { ageInBusinessDays, clockStart, dueDate, isBreached, pausedBusinessDays, resumeClock, turnaroundOn } from './turnaround';
+import { ageInBusinessDays, clockStart, dueDate, pausedBusinessDays, resumeClock, turnaroundOn } from './turnaround';
+
+/** Past its due date on `today`, as staff see it: the business days left are negative. */
+const isBreached = (submitted: string, today: string, calendar: BusinessCalendar, paused = 0) =>
+  turnaroundOn({ completeSubmittedDate: submitted, pausedBusinessDays: paused, waitingSince: null, decidedDate: null }, today, calendar)
+    .businessDaysLeft! < 0;
 
 const calendar = new BusinessCalendar([2026, 2027, 2028].flatMap((y) => defaultHolidays(y).map((h) => h.date)));
 

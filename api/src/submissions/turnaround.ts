@@ -10,8 +10,8 @@ import type { BusinessCalendar } from '../calendar/business-calendar';
  *   holiday is deemed to arrive on the next business day. That day itself is day 0.
  * - Business days spent waiting on the submitter (RETURNED, PENDING_ITEMS) do not count: they
  *   push the due date out and are left out of the age.
- * - A submission is breached once its age exceeds the target, i.e. on the first business day
- *   after its due date (a weekend after a Friday due date is not yet a breach).
+ * - A submission is breached (`businessDaysLeft` below 0) once its age exceeds the target, i.e.
+ *   on the first business day after its due date (a weekend after a Friday due date is not yet).
  */
 
 /** The day the clock starts for a submission that arrived on `arrivedDate`. */
@@ -35,15 +35,6 @@ export function ageInBusinessDays(
   pausedBusinessDays = 0,
 ): number {
   return Math.max(0, calendar.businessDaysBetween(clockStart(submittedDate, calendar), today) - pausedBusinessDays);
-}
-
-export function isBreached(
-  submittedDate: string,
-  today: string,
-  calendar: BusinessCalendar,
-  pausedBusinessDays = 0,
-): boolean {
-  return ageInBusinessDays(submittedDate, today, calendar, pausedBusinessDays) > TURNAROUND_TARGET_BUSINESS_DAYS;
 }
 
 /** A stretch spent waiting on the submitter: from the day it was sent back to the day it came back. */
