@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
@@ -10,7 +11,7 @@ import { StaffSubmissionsService } from './staff-submissions.service';
 import { SubmissionsReviewController } from './submissions-review.controller';
 
 @Module({
-  imports: [SubmissionsModule, CalendarModule, ContactsModule],
+  imports: [SubmissionsModule, CalendarModule, ContactsModule, AccountsModule],
   controllers: [SubmissionsReviewController, QueueController, ReviewersController],
   providers: [StaffSubmissionsService, ReviewService, ReviewQueueService, ReviewersService],
 })

@@ -1,9 +1,8 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type AppAbility, asSubject, REGIONS, type Region, type Role } from '@sbo/shared';
+import { type AppAbility, asSubject, REGIONS, type Region } from '@sbo/shared';
 import { IsIn, IsOptional } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { AccountsService, type ReviewerAccount } from '../accounts/accounts.service';
 import { CheckPolicies, CurrentAbility } from '../authorization/policies.decorator';
 import type { ListResult } from '../common/list-query.dto';
 import { reviewerMay } from './staff-policies';
@@ -15,34 +14,19 @@ export class ReviewerListQueryDto {
   region?: Region;
 }
 
-export interface Reviewer {
-  id: string;
-  name: string;
-  email: string;
-  roles: Role[];
-  regions: Region[];
-}
-
 /**
  * Whom a lead may assign to: the active reps and leads of the regions where CASL lets the caller
  * assign. The regions go into the WHERE clause, so nobody of another region is listed.
  */
 @Injectable()
 export class ReviewersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly accounts: AccountsService) {}
 
-  async list(ability: AppAbility, query: ReviewerListQueryDto): Promise<ListResult<Reviewer>> {
+  async list(ability: AppAbility, query: ReviewerListQueryDto): Promise<ListResult<ReviewerAccount>> {
     const assignable = REGIONS.filter((region) => ability.can('assign', asSubject('Submission', { region })));
     const regions = query.region ? assignable.filter((r) => r === query.region) : assignable;
     if (!regions.length) return { data: [], total: 0 };
-    const data: Reviewer[] = await this.dataSource.query(
-      `SELECT id, name, email, roles, ARRAY(SELECT unnest(regions) INTERSECT SELECT unnest($1::text[]) ORDER BY 1) AS regions
-       FROM app_user
-       WHERE active AND roles && ARRAY['rep', 'lead']::text[] AND regions && $1::text[]
-       ORDER BY name, id
-       LIMIT 500`,
-      [regions],
-    );
+    const data = await this.accounts.activeReviewers(regions);
     return { data, total: data.length };
   }
 }

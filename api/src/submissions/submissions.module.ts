@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { Census } from './census.entity';
@@ -13,7 +14,7 @@ import { SubmissionsService } from './submissions.service';
 
 /** The submission domain: what the partner and staff entry points both build on. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Submission, Census, CensusRow, CensusRowError, SubmissionDocument]), CalendarModule, ContactsModule],
+  imports: [TypeOrmModule.forFeature([Submission, Census, CensusRow, CensusRowError, SubmissionDocument]), CalendarModule, ContactsModule, AccountsModule],
   providers: [SubmissionsService, EligibilityService, PendingItemsService],
   exports: [SubmissionsService, EligibilityService, PendingItemsService],
 })

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Action, type AppAbility, asSubject, type Region } from '@sbo/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AccountsService } from '../accounts/accounts.service';
 import { forbidden, notFound, versionConflict } from '../common/app-error';
 import { CENSUS_COLUMNS, type CensusColumn } from './census-parser';
 import { completenessProblems } from './intake-rules';
@@ -39,7 +40,10 @@ export const submissionSubject = (s: Submission) =>
  */
 @Injectable()
 export class SubmissionsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountsService,
+  ) {}
 
   /**
    * The submission if the caller may read it, else 404. With `lock`, the row is locked
@@ -101,13 +105,8 @@ export class SubmissionsService {
   }
 
   /** A rep or lead of the region who is still active: a resubmission goes back to them. */
-  async isActiveReviewer(manager: EntityManager, userId: string | null, region: Region): Promise<boolean> {
-    if (!userId) return false;
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM app_user WHERE id = $1 AND active AND $2 = ANY(regions) AND roles && ARRAY['rep', 'lead']::text[]`,
-      [userId, region],
-    );
-    return rows.length > 0;
+  isActiveReviewer(manager: EntityManager, userId: string | null, region: Region): Promise<boolean> {
+    return this.accounts.isActiveReviewer(manager, userId, region);
   }
 
   async details(submission: Submission, manager: EntityManager = this.dataSource.manager): Promise<SubmissionDetails> {
