@@ -55,8 +55,8 @@ export class Jobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private restartTimer?: NodeJS.Timeout;
   private started = false;
   private stopping = false;
-  /** One object, so graphile-worker compiles these options once. */
-  private sharedOptions?: RunnerOptions;
+  /** One object each, so graphile-worker compiles them once: the runner's, and by hand's (one job at a time, in order). */
+  private readonly compiled = new Map<'runner' | 'byHand', RunnerOptions>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -90,7 +90,7 @@ export class Jobs implements OnApplicationBootstrap, OnApplicationShutdown {
 
   /**
    * By hand (tests, a maintenance command): runs the due jobs of `names` (default: all registered)
-   * until none is left, in this process, and reports each run. Concurrent calls and running instances
+   * one at a time, oldest due first, until none is left, in this process, and reports each run. Concurrent calls and running instances
    * never run the same job.
    */
   async workOnce(names: string[] = [...this.handlers.keys()]): Promise<JobRun[]> {
@@ -108,7 +108,7 @@ export class Jobs implements OnApplicationBootstrap, OnApplicationShutdown {
         }
       };
     }
-    await runOnce(this.options(), tasks);
+    await runOnce(this.options('byHand'), tasks);
     return runs;
   }
 
@@ -130,7 +130,7 @@ export class Jobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private async startRunner(): Promise<void> {
     if (this.stopping) return;
     try {
-      const runner = await run(this.options(), this.taskList(), parseCronItems(this.crontab));
+      const runner = await run(this.options('runner'), this.taskList(), parseCronItems(this.crontab));
       if (this.stopping) return void (await runner.stop());
       this.runner = runner;
       runner.promise.catch((error: unknown) => {
@@ -155,16 +155,20 @@ export class Jobs implements OnApplicationBootstrap, OnApplicationShutdown {
     return Object.fromEntries([...this.handlers].map(([name, handler]) => [name, async (payload: unknown) => void (await handler(payload))]));
   }
 
-  private options(): RunnerOptions {
-    this.sharedOptions ??= {
-      pgPool: this.jobPool(),
-      schema: JOB_QUEUE_SCHEMA,
-      concurrency: CONCURRENCY,
-      pollInterval: this.config.notificationPollMs > 0 ? this.config.notificationPollMs : 2000,
-      noHandleSignals: true,
-      logger: graphileLogger(this.logger),
-    };
-    return this.sharedOptions;
+  private options(use: 'runner' | 'byHand'): RunnerOptions {
+    let options = this.compiled.get(use);
+    if (!options) {
+      options = {
+        pgPool: this.jobPool(),
+        schema: JOB_QUEUE_SCHEMA,
+        concurrency: use === 'runner' ? CONCURRENCY : 1,
+        pollInterval: this.config.notificationPollMs > 0 ? this.config.notificationPollMs : 2000,
+        noHandleSignals: true,
+        logger: graphileLogger(this.logger),
+      };
+      this.compiled.set(use, options);
+    }
+    return options;
   }
 
   /** Its own few connections, as the application role: the queue's listener and workers never starve requests. */
