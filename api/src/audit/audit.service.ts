@@ -46,7 +46,22 @@ export class AuditService {
     );
   }
 
-  forEntity(entityType: string, entityId: string): Promise<AuditEvent[]> {
-    return this.manager.find(AuditEvent, { where: { entityType, entityId }, order: { id: 'ASC' } });
+  forEntity(entityType: string, entityId: string, manager: EntityManager = this.manager): Promise<AuditEvent[]> {
+    return manager.find(AuditEvent, { where: { entityType, entityId }, order: { id: 'ASC' } });
   }
+}
+
+/** SQL expressions (over the source rows' columns and the statement's parameters) for each audit column. */
+export type AuditColumnsSql = Record<'actorId' | 'actorEmail' | 'action' | 'entityType' | 'entityId' | 'region' | 'firmId' | 'before' | 'after', string>;
+
+/**
+ * The INSERT that audits each row of `source` (a CTE), for a statement that changes rows and writes their
+ * audit events in one round trip (the queue claim: one statement keeps claims fast under contention).
+ * Audit SQL stays here, beside `record`.
+ */
+export function auditInsertSql(source: string, values: AuditColumnsSql): string {
+  return `INSERT INTO audit_event (actor_id, actor_email, action, entity_type, entity_id, region, firm_id, before, after)
+         SELECT ${values.actorId}, ${values.actorEmail}, ${values.action}, ${values.entityType}, ${values.entityId},
+                ${values.region}, ${values.firmId}, ${values.before}, ${values.after}
+           FROM ${source}`;
 }

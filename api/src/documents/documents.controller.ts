@@ -5,7 +5,7 @@ import { create as contentDisposition } from 'content-disposition';
 import { CheckPolicies, CurrentAbility } from '../authorization/policies.decorator';
 import { notFound } from '../common/app-error';
 import { downloadName } from '../submissions/document-type';
-import { DocumentsService } from './documents.service';
+import { SubmissionsService } from '../submissions/submissions.service';
 
 /**
  * The plain `filename` for clients that ignore RFC 6266's `filename*` (which carries the real name):
@@ -18,7 +18,7 @@ const asciiFallback = (name: string) =>
 @ApiBearerAuth()
 @Controller('documents')
 export class DocumentsController {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(private readonly submissions: SubmissionsService) {}
 
   @Get(':id')
   @CheckPolicies((ability) => ability.can('read', 'Submission'))
@@ -30,7 +30,7 @@ export class DocumentsController {
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFound('Document') })) id: string,
     @CurrentAbility() ability: AppAbility,
   ): Promise<StreamableFile> {
-    const document = await this.documents.download(ability, id);
+    const document = await this.submissions.document(ability, id);
     const name = downloadName(document.fileName, document.mimeType);
     return new StreamableFile(document.content, {
       type: document.mimeType,

@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
 import { SubmissionsModule } from '../submissions/submissions.module';
 import { DocumentsController } from './documents.controller';
-import { DocumentsService } from './documents.service';
 
 /** `GET /api/documents/:id`: for partners and staff alike, whoever may read the submission. */
 @Module({
   imports: [SubmissionsModule],
   controllers: [DocumentsController],
-  providers: [DocumentsService],
 })
 export class DocumentsModule {}

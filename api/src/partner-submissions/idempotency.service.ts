@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { ApiHeader } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SessionUser } from '@sbo/shared';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { validationError } from '../common/validation';
+import type { Upload } from './multipart-upload';
 
 /** How long a key is remembered; after that it may be used again for a new request. */
 const KEY_TTL = '24 hours';
@@ -23,6 +26,39 @@ export interface IdempotentRequest {
   status: number;
   reply?: FastifyReply;
 }
+
+/**
+ * The idempotency of a partner POST, read off the request: the caller, the `Idempotency-Key` header,
+ * method and path, the status of its `@HttpCode`, and with `'body'` the JSON body as what identifies
+ * it (routes without a body leave it null; uploads name their file with `withUpload`).
+ */
+export const Idempotent = createParamDecorator(
+  (payload: 'body' | undefined, ctx: ExecutionContext): IdempotentRequest => {
+    const req = ctx.switchToHttp().getRequest<FastifyRequest & { user: SessionUser }>();
+    return {
+      user: req.user,
+      key: req.headers['idempotency-key'] as string | undefined,
+      route: `${req.method} ${req.url.split('?')[0]}`,
+      payload: payload === 'body' ? req.body : null,
+      status: Reflect.getMetadata(HTTP_CODE_METADATA, ctx.getHandler()) as number,
+      reply: ctx.switchToHttp().getResponse<FastifyReply>(),
+    };
+  },
+  [
+    (target, key) =>
+      ApiHeader({
+        name: 'Idempotency-Key',
+        required: false,
+        description: 'Retrying with the same key replays the first response instead of acting twice.',
+      })(target, key!, Object.getOwnPropertyDescriptor(target, key!)!),
+  ],
+);
+
+/** An upload is the same request again when its fields, file name and content digest are. */
+export const withUpload = (request: IdempotentRequest, { file, fields }: Upload): IdempotentRequest => ({
+  ...request,
+  payload: { ...fields, fileName: file.fileName, sha256: createHash('sha256').update(file.content).digest('hex') },
+});
 
 /** JSON with object keys sorted, so the same body in another key order hashes the same. */
 export function canonicalJson(value: unknown): string {

@@ -1,16 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AppAbility, SessionUser } from '@sbo/shared';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import { CheckPolicies, CurrentAbility, CurrentUser, type PolicyHandler } from '../authorization/policies.decorator';
 import { notFound } from '../common/app-error';
 import { CreateSubmissionDto } from '../submissions/create-submission.dto';
-import { IdempotencyService } from './idempotency.service';
-import { readUpload, type UploadedFile } from './multipart-upload';
+import { SubmissionsService } from '../submissions/submissions.service';
+import { UpdateSubmissionDto } from '../submissions/update-submission.dto';
+import { Idempotent, IdempotencyService, type IdempotentRequest, withUpload } from './idempotency.service';
+import { readUpload } from './multipart-upload';
 import { PartnerSubmissionListQueryDto } from './partner-submission-list-query.dto';
 import { PartnerSubmissionsService } from './partner-submissions.service';
-import { UpdateSubmissionDto } from '../submissions/update-submission.dto';
 
 /** Only partners submit: it tells the partner routes apart from staff, who also read and create. */
 const partnerMay =
@@ -20,26 +20,13 @@ const partnerMay =
 
 const SubmissionId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFound('Submission') }));
 
-const IdempotencyKey = () =>
-  ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retrying with the same key replays the first response instead of acting twice.',
-  });
-
-/** What identifies an uploaded file for Idempotency-Key: its name and content digest. */
-const fileFingerprint = (file: UploadedFile, fields: Record<string, string>) => ({
-  ...fields,
-  fileName: file.fileName,
-  sha256: createHash('sha256').update(file.content).digest('hex'),
-});
-
 @ApiTags('partner')
 @ApiBearerAuth()
 @Controller('partner/submissions')
 export class PartnerSubmissionsController {
   constructor(
     private readonly intake: PartnerSubmissionsService,
+    private readonly submissions: SubmissionsService,
     private readonly idempotency: IdempotencyService,
   ) {}
 
@@ -53,20 +40,14 @@ export class PartnerSubmissionsController {
   @Post()
   @HttpCode(201)
   @CheckPolicies(partnerMay('create'))
-  @IdempotencyKey()
   @ApiOperation({ summary: 'Start a transaction (status OPEN).' })
   create(
     @Body() dto: CreateSubmissionDto,
-    @Req() req: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('idempotency-key') key: string | undefined,
+    @Idempotent('body') request: IdempotentRequest,
     @CurrentUser() user: SessionUser,
     @CurrentAbility() ability: AppAbility,
   ) {
-    return this.idempotency.run(
-      { user, key, route: 'POST /partner/submissions', payload: req.body, status: 201, reply },
-      (manager) => this.intake.create(user, ability, dto, manager),
-    );
+    return this.idempotency.run(request, (manager) => this.intake.create(user, ability, dto, manager));
   }
 
   @Get(':id')
@@ -92,27 +73,24 @@ export class PartnerSubmissionsController {
   @CheckPolicies(partnerMay('read'))
   @ApiOperation({ summary: 'The current census: members kept and the errors of the rows that were not.' })
   census(@SubmissionId() id: string, @CurrentAbility() ability: AppAbility) {
-    return this.intake.censusOf(ability, id);
+    return this.submissions.census(ability, id);
   }
 
   @Post(':id/census')
   @HttpCode(201)
   @CheckPolicies(partnerMay('upload'))
   @ApiConsumes('multipart/form-data')
-  @IdempotencyKey()
   @ApiOperation({ summary: 'Upload the census (CSV or XLSX): good rows are kept, bad ones listed by row and column.' })
   async uploadCensus(
     @SubmissionId() id: string,
     @Req() req: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('idempotency-key') key: string | undefined,
+    @Idempotent() request: IdempotentRequest,
     @CurrentUser() user: SessionUser,
     @CurrentAbility() ability: AppAbility,
   ) {
-    const { file, fields } = await readUpload(req, []);
-    return this.idempotency.run(
-      { user, key, route: `POST /partner/submissions/${id}/census`, payload: fileFingerprint(file, fields), status: 201, reply },
-      (manager) => this.intake.uploadCensus(user, ability, id, file, manager),
+    const upload = await readUpload(req, []);
+    return this.idempotency.run(withUpload(request, upload), (manager) =>
+      this.intake.uploadCensus(user, ability, id, upload.file, manager),
     );
   }
 
@@ -120,63 +98,43 @@ export class PartnerSubmissionsController {
   @HttpCode(201)
   @CheckPolicies(partnerMay('upload'))
   @ApiConsumes('multipart/form-data')
-  @IdempotencyKey()
   @ApiOperation({ summary: 'Attach a document (PDF, PNG or JPEG, up to 10 MB) with its kind.' })
   async uploadDocument(
     @SubmissionId() id: string,
     @Req() req: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('idempotency-key') key: string | undefined,
+    @Idempotent() request: IdempotentRequest,
     @CurrentUser() user: SessionUser,
     @CurrentAbility() ability: AppAbility,
   ) {
     const upload = await readUpload(req, ['kind']);
-    return this.idempotency.run(
-      {
-        user,
-        key,
-        route: `POST /partner/submissions/${id}/documents`,
-        payload: fileFingerprint(upload.file, upload.fields),
-        status: 201,
-        reply,
-      },
-      (manager) => this.intake.uploadDocument(user, ability, id, upload, manager),
+    return this.idempotency.run(withUpload(request, upload), (manager) =>
+      this.intake.uploadDocument(user, ability, id, upload, manager),
     );
   }
 
   @Post(':id/submit')
   @HttpCode(200)
   @CheckPolicies(partnerMay('submit'))
-  @IdempotencyKey()
   @ApiOperation({ summary: 'Submit (or resubmit after a return): PENDING_KP_REVIEW, or 422 naming the rule or what is missing.' })
   submit(
     @SubmissionId() id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('idempotency-key') key: string | undefined,
+    @Idempotent() request: IdempotentRequest,
     @CurrentUser() user: SessionUser,
     @CurrentAbility() ability: AppAbility,
   ) {
-    return this.idempotency.run(
-      { user, key, route: `POST /partner/submissions/${id}/submit`, payload: null, status: 200, reply },
-      (manager) => this.intake.submit(user, ability, id, manager),
-    );
+    return this.idempotency.run(request, (manager) => this.intake.submit(user, ability, id, manager));
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @CheckPolicies(partnerMay('cancel'))
-  @IdempotencyKey()
   @ApiOperation({ summary: 'Withdraw the transaction; it leaves the list.' })
   cancel(
     @SubmissionId() id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('idempotency-key') key: string | undefined,
+    @Idempotent() request: IdempotentRequest,
     @CurrentUser() user: SessionUser,
     @CurrentAbility() ability: AppAbility,
   ) {
-    return this.idempotency.run(
-      { user, key, route: `POST /partner/submissions/${id}/cancel`, payload: null, status: 200, reply },
-      (manager) => this.intake.cancel(user, ability, id, manager),
-    );
+    return this.idempotency.run(request, (manager) => this.intake.cancel(user, ability, id, manager));
   }
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AppAbility,
   asSubject,
@@ -10,9 +9,8 @@ import {
   REVIEW_STATES,
   type ReviewState,
   type SessionUser,
-  type SubmissionType,
 } from '@sbo/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService } from '../audit/audit.service';
 import { accessibleSql } from '../authorization/accessible-sql';
@@ -20,27 +18,31 @@ import { regionToday } from '../calendar/business-calendar';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../calendar/clock';
 import { AppError, forbidden, ruleRefused, versionConflict } from '../common/app-error';
-import { applyListQuery, type ListResult } from '../common/list-query.dto';
+import type { ListResult } from '../common/list-query.dto';
 import { validationError } from '../common/validation';
 import { NotificationsService } from '../notifications/notifications.service';
+import { CensusFileError, type CensusParseResult, parseCensus } from '../submissions/census-parser';
+import type { CreateSubmissionDto } from '../submissions/create-submission.dto';
+import { detectDocumentType } from '../submissions/document-type';
+import { EligibilityService } from '../submissions/eligibility.service';
+import { PendingItemsService } from '../submissions/pending-items.service';
 import {
-  InvalidTransitionError,
   isEditableBySubmitter,
-  nextState,
   partnerStatusOf,
   type ReviewEvent,
   resubmitEvent,
 } from '../submissions/review-state-machine';
-import { PendingItemsService } from '../submissions/pending-items.service';
-import { resumeClock } from '../submissions/turnaround';
-import { Census } from '../submissions/census.entity';
-import { SubmissionDocument } from '../submissions/submission-document.entity';
-import { Submission } from '../submissions/submission.entity';
+import { submissionAudit } from '../submissions/submission-audit';
+import { groupColumns, planSelections } from '../submissions/submission-columns';
+import { SubmissionFilesRepository } from '../submissions/submission-files.repository';
+import { describeSubmission } from '../submissions/submission-names';
 import { type CensusSummary, type DocumentSummary, toCensusSummary, toDocumentSummary } from '../submissions/submission-record';
-import { SUBMISSION_RULE_COLUMNS, SubmissionsService } from '../submissions/submissions.service';
-import { CensusFileError, type CensusParseResult, parseCensus } from '../submissions/census-parser';
-import type { CreateSubmissionDto } from '../submissions/create-submission.dto';
-import { detectDocumentType } from '../submissions/document-type';
+import type { Submission } from '../submissions/submission.entity';
+import { SUBMISSION_RULE_COLUMNS, SubmissionsRepository } from '../submissions/submissions.repository';
+import { SubmissionsService } from '../submissions/submissions.service';
+import { transition } from '../submissions/transition';
+import { clockOf, resumeClock } from '../submissions/turnaround';
+import type { UpdateSubmissionDto } from '../submissions/update-submission.dto';
 import type { UploadedFile } from './multipart-upload';
 import {
   type PartnerSubmission,
@@ -49,17 +51,6 @@ import {
   toPartnerSubmissionDetails,
 } from './partner-submission.view';
 import type { PartnerSubmissionListQueryDto } from './partner-submission-list-query.dto';
-import type { SubmissionGroupDto } from '../submissions/submission-group.dto';
-import type { UpdateSubmissionDto } from '../submissions/update-submission.dto';
-import { EligibilityService } from '../submissions/eligibility.service';
-
-const TYPE_NAMES: Record<SubmissionType, string> = {
-  NEW_GROUP: 'new group enrollment',
-  QUOTE: 'quote',
-  REQUOTE: 'requote',
-  RENEWAL: 'renewal',
-  PURCHASE: 'purchase',
-};
 
 /** Why a partner cannot change the data right now, by state (see isEditableBySubmitter). */
 const LOCKED_REASONS: Partial<Record<ReviewState, string>> = {
@@ -78,31 +69,8 @@ const DOCUMENT_STATES: readonly ReviewState[] = ['DRAFT', 'RETURNED', 'PENDING_I
 const CENSUS_FILE_NAME = /\.(csv|xlsx|xls)$|^[^.]+$/i;
 const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const PARTNER_SORTABLE = {
-  createdAt: 's.created_at',
-  updatedAt: 's.updated_at',
-  submittedAt: 's.submitted_at',
-  requestedEffectiveDate: 's.requested_effective_date',
-  groupName: 's.group_name',
-  groupId: 's.group_id',
-  type: 's.type',
-};
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** The submission columns a partner's group fields map to; fields not sent are left as they are. */
-function groupChanges(group: SubmissionGroupDto | undefined): QueryDeepPartialEntity<Submission> {
-  if (!group) return {};
-  const changes: QueryDeepPartialEntity<Submission> = {};
-  if (group.name !== undefined) changes.groupName = group.name;
-  if (group.groupId !== undefined) changes.groupId = group.groupId;
-  if (group.taxId !== undefined) changes.groupTaxId = group.taxId;
-  if (group.employeeCount !== undefined) changes.groupEmployeeCount = group.employeeCount;
-  if (group.multiMarket !== undefined) changes.groupMultiMarket = group.multiMarket;
-  if (group.guaranteedAvailability !== undefined) changes.groupGuaranteedAvailability = group.guaranteedAvailability;
-  if (group.address !== undefined) changes.groupAddress = group.address && { ...group.address };
-  return changes;
-}
+/** What the broker dashboard sorts by. */
+const PARTNER_SORTS = ['createdAt', 'updatedAt', 'submittedAt', 'requestedEffectiveDate', 'groupName', 'groupId', 'type'] as const;
 
 export interface CensusUploadResult {
   census: CensusSummary;
@@ -118,8 +86,9 @@ export interface CensusUploadResult {
 @Injectable()
 export class PartnerSubmissionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly submissions: SubmissionsService,
+    private readonly repository: SubmissionsRepository,
+    private readonly files: SubmissionFilesRepository,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
@@ -129,25 +98,18 @@ export class PartnerSubmissionsService {
   ) {}
 
   async list(ability: AppAbility, query: PartnerSubmissionListQueryDto): Promise<ListResult<PartnerSubmission>> {
-    const visible = accessibleSql(ability, 'read', 'Submission', SUBMISSION_RULE_COLUMNS);
-    const qb = this.dataSource.getRepository(Submission).createQueryBuilder('s').where(visible.sql, visible.params);
-    if (query.status) {
-      const states = REVIEW_STATES.filter((state) => partnerStatusOf(state) === query.status);
-      qb.andWhere('s.state IN (:...states)', { states });
-    }
-    if (query.type) qb.andWhere('s.type = :type', { type: query.type });
-    if (query.groupId) {
-      qb.andWhere(`lower(s.group_id) LIKE :groupId`, { groupId: `${escapeLike(query.groupId.toLowerCase())}%` });
-    }
-    // Created dates are UTC calendar days, both ends included.
-    if (query.createdFrom) {
-      qb.andWhere(`s.created_at >= (CAST(:createdFrom AS date) AT TIME ZONE 'UTC')`, { createdFrom: query.createdFrom });
-    }
-    if (query.createdTo) {
-      qb.andWhere(`s.created_at < ((CAST(:createdTo AS date) + 1) AT TIME ZONE 'UTC')`, { createdTo: query.createdTo });
-    }
-    applyListQuery(qb, query, PARTNER_SORTABLE, { field: 'createdAt', order: 'DESC' });
-    const [rows, total] = await qb.getManyAndCount();
+    const { rows, total } = await this.repository.page(
+      accessibleSql(ability, 'read', 'Submission', SUBMISSION_RULE_COLUMNS),
+      {
+        states: query.status && REVIEW_STATES.filter((state) => partnerStatusOf(state) === query.status),
+        type: query.type,
+        groupIdPrefix: query.groupId,
+        createdFrom: query.createdFrom,
+        createdTo: query.createdTo,
+      },
+      query,
+      { fields: PARTNER_SORTS, default: { field: 'createdAt', order: 'DESC' } },
+    );
     return { data: rows.map(toPartnerSubmission), total };
   }
 
@@ -167,43 +129,17 @@ export class PartnerSubmissionsService {
     if (!ability.can('create', asSubject('Submission', { firmId: user.firmId, channel, region: dto.region }))) {
       throw forbidden(`Partners submit through the PORTAL or API channel; ${channel} submissions are keyed in by the carrier.`);
     }
-    const values: QueryDeepPartialEntity<Submission> = {
-      version: 1,
-      firmId: user.firmId,
-      createdById: user.id,
-      type: dto.type,
-      channel,
-      region: dto.region,
-      state: 'DRAFT',
-      requestedEffectiveDate: dto.requestedEffectiveDate ?? null,
-      paymentMethod: dto.paymentMethod ?? null,
-      groupMultiMarket: false,
-      groupGuaranteedAvailability: false,
-      ...groupChanges(dto.group),
-      plans: (dto.plans ?? []).map((p) => ({ planCode: p.planCode, tier: p.tier })),
-      pendingItems: [],
-      pausedBusinessDays: 0,
-    };
-    const { identifiers } = await manager.insert(Submission, values);
-    const submission = await manager.findOneByOrFail(Submission, { id: identifiers[0].id as string });
-    await this.audit.record(
-      {
-        actor: user,
-        action: 'submission.created',
-        entityType: 'Submission',
-        entityId: submission.id,
-        region: submission.region,
-        firmId: submission.firmId,
-        after: { type: submission.type, channel, region: submission.region, state: submission.state },
-      },
-      manager,
-    );
+    const submission = await this.submissions.create(manager, user, {
+      fields: dto,
+      columns: { firmId: user.firmId, channel, state: 'DRAFT' },
+      audit: { action: 'submission.created' },
+    });
     return this.withDetails(submission, manager);
   }
 
   /** A save: only while open or returned, and only from the version the partner read. */
   update(user: SessionUser, ability: AppAbility, id: string, dto: UpdateSubmissionDto): Promise<PartnerSubmissionDetails> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.submissions.transaction(async (manager) => {
       const submission = await this.submissions.findVisible(ability, id, manager);
       this.submissions.authorize(ability, 'update', submission);
       this.assertEditable(submission);
@@ -219,22 +155,16 @@ export class PartnerSubmissionsService {
       }
       const changes: QueryDeepPartialEntity<Submission> = {
         ...fields,
-        ...groupChanges(group),
-        ...(plans === undefined ? {} : { plans: plans.map((p) => ({ planCode: p.planCode, tier: p.tier })) }),
+        ...groupColumns(group),
+        ...(plans === undefined ? {} : { plans: planSelections(plans) }),
       };
       const updated = await this.submissions.updateIfVersion(manager, id, version, changes);
       const changedKeys = Object.keys(changes) as (keyof Submission)[];
       await this.audit.record(
-        {
-          actor: user,
-          action: 'submission.updated',
-          entityType: 'Submission',
-          entityId: id,
-          region: updated.region,
-          firmId: updated.firmId,
+        submissionAudit(user, 'submission.updated', updated, {
           before: Object.fromEntries(changedKeys.map((k) => [k, submission[k]])),
           after: Object.fromEntries(changedKeys.map((k) => [k, updated[k]])),
-        },
+        }),
         manager,
       );
       return this.withDetails(updated, manager);
@@ -271,8 +201,9 @@ export class PartnerSubmissionsService {
     }
     const rejectedRows = new Set(parsed.errors.map((e) => e.row)).size;
 
-    await manager.delete(Census, { submissionId: id });
-    await manager.insert(Census, {
+    const census = await this.files.replaceCensus(
+      manager,
+      {
       submissionId: id,
       fileName: file.fileName,
       // The parser accepted it, so a zip is an XLSX workbook and anything else CSV text.
@@ -285,50 +216,18 @@ export class PartnerSubmissionsService {
       employeeCount: parsed.employeeCount,
       dependentCount: parsed.dependentCount,
       uploadedById: user.id,
-    });
-    // One statement per table whatever the size of the census (up to 10,000 rows).
-    const rows = parsed.rows;
-    await manager.query(
-      `INSERT INTO census_row (submission_id, row_number, employee_id, relationship, first_name, last_name, date_of_birth, gender, zip)
-       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[])`,
-      [
-        id,
-        rows.map((r) => r.rowNumber),
-        rows.map((r) => r.employeeId),
-        rows.map((r) => r.relationship),
-        rows.map((r) => r.firstName),
-        rows.map((r) => r.lastName),
-        rows.map((r) => r.dateOfBirth),
-        rows.map((r) => r.gender),
-        rows.map((r) => r.zip),
-      ],
-    );
-    await manager.query(
-      `INSERT INTO census_row_error (submission_id, row_number, column_name, message)
-       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])`,
-      [id, parsed.errors.map((e) => e.row), parsed.errors.map((e) => e.column), parsed.errors.map((e) => e.message)],
-    );
-    await manager.update(Submission, { id }, { updatedAt: () => 'now()' });
-    const census = await manager.findOneByOrFail(Census, { submissionId: id });
-    await this.audit.record(
-      {
-        actor: user,
-        action: 'submission.census_uploaded',
-        entityType: 'Submission',
-        entityId: id,
-        region: submission.region,
-        firmId: submission.firmId,
-        after: { fileName: census.fileName, rowCount: census.rowCount, acceptedCount: census.acceptedCount, rejectedCount: rejectedRows },
       },
+      parsed.rows,
+      parsed.errors,
+    );
+    await this.repository.touch(manager, id);
+    await this.audit.record(
+      submissionAudit(user, 'submission.census_uploaded', submission, {
+        after: { fileName: census.fileName, rowCount: census.rowCount, acceptedCount: census.acceptedCount, rejectedCount: rejectedRows },
+      }),
       manager,
     );
     return { census: toCensusSummary(census), rows: parsed.rows, errors: parsed.errors };
-  }
-
-  async censusOf(ability: AppAbility, id: string) {
-    const submission = await this.submissions.findVisible(ability, id);
-    const census = await this.dataSource.manager.findOneBy(Census, { submissionId: submission.id });
-    return { census: census && toCensusSummary(census), ...(await this.submissions.censusOf(submission.id)) };
   }
 
   async uploadDocument(
@@ -358,7 +257,7 @@ export class PartnerSubmissionsService {
         'Documents must be PDF, PNG or JPEG files. Scan or save the form as one of those and upload it again.',
       );
     }
-    const { identifiers } = await manager.insert(SubmissionDocument, {
+    const document = await this.files.insertDocument(manager, {
       submissionId: id,
       kind,
       fileName: upload.file.fileName,
@@ -368,18 +267,11 @@ export class PartnerSubmissionsService {
       content: upload.file.content,
       uploadedById: user.id,
     });
-    await manager.update(Submission, { id }, { updatedAt: () => 'now()' });
-    const document = await manager.findOneByOrFail(SubmissionDocument, { id: identifiers[0].id as string });
+    await this.repository.touch(manager, id);
     await this.audit.record(
-      {
-        actor: user,
-        action: 'submission.document_uploaded',
-        entityType: 'Submission',
-        entityId: id,
-        region: submission.region,
-        firmId: submission.firmId,
+      submissionAudit(user, 'submission.document_uploaded', submission, {
         after: { documentId: document.id, kind, fileName: document.fileName, sizeBytes: document.sizeBytes },
-      },
+      }),
       manager,
     );
     // A document the carrier asked for clears its pending item (and the last one resumes the review).
@@ -416,11 +308,7 @@ export class PartnerSubmissionsService {
     const completeSubmittedAt = submission.completeSubmittedAt ?? now;
     // Days spent waiting on the submitter join the paused ones; the due date moves out by as many.
     const clock = resumeClock(
-      {
-        completeSubmittedDate: regionToday(submission.region, completeSubmittedAt),
-        pausedBusinessDays: submission.pausedBusinessDays,
-        waitingSince: submission.waitingSince,
-      },
+      { ...clockOf(submission), completeSubmittedDate: regionToday(submission.region, completeSubmittedAt) },
       today,
       calendar,
     );
@@ -436,20 +324,14 @@ export class PartnerSubmissionsService {
       pendingItems: [],
     });
     await this.audit.record(
-      {
-        actor: user,
-        action: resubmission ? 'submission.resubmitted' : 'submission.submitted',
-        entityType: 'Submission',
-        entityId: id,
-        region: updated.region,
-        firmId: updated.firmId,
+      submissionAudit(user, resubmission ? 'submission.resubmitted' : 'submission.submitted', updated, {
         before: { state: submission.state, assigneeId: submission.assigneeId },
         after: { state: updated.state, assigneeId: updated.assigneeId, dueDate: updated.dueDate, pausedBusinessDays: clock.pausedBusinessDays },
-      },
+      }),
       manager,
     );
     await this.notifications.enqueue(
-      await this.confirmationEmail(manager, user, updated, resubmission),
+      await this.confirmationEmail(user, updated, resubmission),
       manager,
     );
     return this.withDetails(updated, manager);
@@ -462,16 +344,7 @@ export class PartnerSubmissionsService {
     const target = transition(submission.state, 'cancel');
     const updated = await this.submissions.updateIfVersion(manager, id, submission.version, { state: target });
     await this.audit.record(
-      {
-        actor: user,
-        action: 'submission.withdrawn',
-        entityType: 'Submission',
-        entityId: id,
-        region: updated.region,
-        firmId: updated.firmId,
-        before: { state: submission.state },
-        after: { state: updated.state },
-      },
+      submissionAudit(user, 'submission.withdrawn', updated, { before: { state: submission.state }, after: { state: updated.state } }),
       manager,
     );
     return toPartnerSubmission(updated);
@@ -509,8 +382,8 @@ export class PartnerSubmissionsService {
     if (violation) throw ruleRefused(violation.code, violation.message);
   }
 
-  private async confirmationEmail(manager: EntityManager, user: SessionUser, s: Submission, resubmission: boolean) {
-    const what = `${TYPE_NAMES[s.type]} for ${s.groupName ?? 'your group'}`;
+  private async confirmationEmail(user: SessionUser, s: Submission, resubmission: boolean) {
+    const what = describeSubmission(s);
     const contact = await this.eligibility.enrollmentContact(s.region);
     return {
       to: user.email,
@@ -529,14 +402,5 @@ export class PartnerSubmissionsService {
         ...(contact ? [`Questions about this enrollment: ${contact}.`] : []),
       ].join('\n'),
     };
-  }
-}
-
-function transition(state: ReviewState, event: ReviewEvent): ReviewState {
-  try {
-    return nextState(state, event);
-  } catch (error) {
-    if (error instanceof InvalidTransitionError) throw ruleRefused('INVALID_TRANSITION', error.message);
-    throw error;
   }
 }

@@ -1,7 +1,8 @@
-import { REGION_NAMES, type SubmissionType } from '@sbo/shared';
+import { REGION_NAMES } from '@sbo/shared';
 import type { OutgoingEmail } from '../notifications/notifications.service';
 import type { GroupAddress, PendingItem, PlanSelection, Submission } from '../submissions/submission.entity';
 import type { FieldChange } from '../submissions/correction';
+import { describeSubmission } from '../submissions/submission-names';
 
 /** Who an email goes to: the person who last submitted the submission. */
 export interface Recipient {
@@ -15,14 +16,6 @@ export interface ReviewerContact {
   email: string;
   phone: string | null;
 }
-
-const TYPE_NAMES: Record<SubmissionType, string> = {
-  NEW_GROUP: 'new group enrollment',
-  QUOTE: 'quote',
-  REQUOTE: 'requote',
-  RENEWAL: 'renewal',
-  PURCHASE: 'purchase',
-};
 
 const FIELD_LABELS: Record<string, string> = {
   type: 'Type',
@@ -43,7 +36,6 @@ const FIELD_LABELS: Record<string, string> = {
 export const contactLine = (rep: ReviewerContact) =>
   `Contact ${rep.name} at ${rep.email}${rep.phone ? ` or ${rep.phone}` : ''}.`;
 
-const what = (s: Submission) => `${TYPE_NAMES[s.type]} for ${s.groupName ?? 'your group'}`;
 
 function shown(field: string, value: unknown): string {
   if (value === null || value === undefined) return '(none)';
@@ -76,8 +68,8 @@ const email = (
 });
 
 export const returnedEmail = (to: Recipient, s: Submission) =>
-  email(to, s, 'submission.returned', `Action required: your ${what(s)} was returned for corrections`, [
-    `We returned your ${what(s)} for corrections:`,
+  email(to, s, 'submission.returned', `Action required: your ${describeSubmission(s)} was returned for corrections`, [
+    `We returned your ${describeSubmission(s)} for corrections:`,
     '',
     s.instructions ?? '',
     '',
@@ -85,8 +77,8 @@ export const returnedEmail = (to: Recipient, s: Submission) =>
   ]);
 
 export const itemsRequestedEmail = (to: Recipient, s: Submission, items: readonly PendingItem[]) =>
-  email(to, s, 'submission.items_requested', `Action required: items needed for your ${what(s)}`, [
-    `To finish reviewing your ${what(s)} we need:`,
+  email(to, s, 'submission.items_requested', `Action required: items needed for your ${describeSubmission(s)}`, [
+    `To finish reviewing your ${describeSubmission(s)} we need:`,
     ...items.map((item) => `- ${item.description}`),
     '',
     s.instructions ?? '',
@@ -101,8 +93,8 @@ export const correctedEmail = (
   reason: string,
   rep: ReviewerContact,
 ) =>
-  email(to, s, 'submission.corrected', `Your ${what(s)} was corrected`, [
-    `While reviewing your ${what(s)} we corrected:`,
+  email(to, s, 'submission.corrected', `Your ${describeSubmission(s)} was corrected`, [
+    `While reviewing your ${describeSubmission(s)} we corrected:`,
     ...describeChanges(changes),
     '',
     `Why: ${reason}`,
@@ -111,14 +103,14 @@ export const correctedEmail = (
   ]);
 
 export const approvedEmail = (to: Recipient, s: Submission) =>
-  email(to, s, 'submission.approved', `Completed: your ${what(s)} was approved`, [
-    `Your ${what(s)}, requested effective ${s.requestedEffectiveDate}, is approved.`,
+  email(to, s, 'submission.approved', `Completed: your ${describeSubmission(s)} was approved`, [
+    `Your ${describeSubmission(s)}, requested effective ${s.requestedEffectiveDate}, is approved.`,
     'It shows as COMPLETED on your dashboard.',
   ]);
 
 export const referredOfflineEmail = (to: Recipient, s: Submission) =>
-  email(to, s, 'submission.referred_offline', `Action required: your ${what(s)} must continue offline`, [
-    `Your ${what(s)} cannot be completed in the portal.`,
+  email(to, s, 'submission.referred_offline', `Action required: your ${describeSubmission(s)} must continue offline`, [
+    `Your ${describeSubmission(s)} cannot be completed in the portal.`,
     '',
     s.instructions ?? '',
   ]);

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AppAbility,
   asSubject,
@@ -9,25 +8,28 @@ import {
   type ReviewState,
   type SessionUser,
 } from '@sbo/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
-import { regionToday } from '../calendar/business-calendar';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../calendar/clock';
 import { type AppError, forbidden, notFound, ruleRefused, versionConflict } from '../common/app-error';
 import { validationError } from '../common/validation';
 import { ContactsService } from '../contacts/contacts.service';
-import { Firm } from '../delegation/firm.entity';
-import { EligibilityService } from '../submissions/eligibility.service';
 import { NotificationsService, type OutgoingEmail } from '../notifications/notifications.service';
-import { Submission } from '../submissions/submission.entity';
+import { correctedFields, fieldChanges } from '../submissions/correction';
+import { EligibilityService } from '../submissions/eligibility.service';
+import { requestedItems } from '../submissions/pending-items';
+import { submissionAudit } from '../submissions/submission-audit';
+import type { Submission } from '../submissions/submission.entity';
+import { SubmissionsRepository } from '../submissions/submissions.repository';
 import { SubmissionsService, submissionSubject } from '../submissions/submissions.service';
+import { transition } from '../submissions/transition';
+import { clockOf, dueDate, resumeClock } from '../submissions/turnaround';
 import type { AssignSubmissionDto } from './assign-submission.dto';
 import type { CorrectSubmissionDto } from './correct-submission.dto';
-import { correctedFields, fieldChanges } from '../submissions/correction';
 import type { CreateStaffSubmissionDto } from './create-staff-submission.dto';
-import { requestedItems } from '../submissions/pending-items';
 import type { ReferOfflineDto } from './refer-offline.dto';
 import type { RequestItemsDto } from './request-items.dto';
 import type { ReturnSubmissionDto } from './return-submission.dto';
@@ -41,23 +43,21 @@ import {
   returnedEmail,
   type ReviewerContact,
 } from './review-emails';
-import { InvalidTransitionError, nextState } from '../submissions/review-state-machine';
 import type { ReviewAction, StaffSubmission, StaffSubmissionDetails } from './staff-submission.view';
 import { StaffSubmissionsService } from './staff-submissions.service';
-import { dueDate, resumeClock } from '../submissions/turnaround';
 import type { VersionDto } from './version.dto';
 
 /**
  * Why CASL refused a staff entry, told without revealing a firm of another region: such a firm is
  * "not found", exactly like one that does not exist. Each probe is the would-be submission varied.
  */
-function staffEntryRefusal(ability: AppAbility, dto: CreateStaffSubmissionDto, firm: Pick<Firm, 'region'> | null): AppError {
+function staffEntryRefusal(ability: AppAbility, dto: CreateStaffSubmissionDto, firmRegion: Region | null): AppError {
   const entry = (region: Region, firmRegion: Region | null) =>
     ability.can('create', asSubject('Submission', { region, channel: dto.channel, firmId: dto.firmId ?? null, firmRegion }));
   if (!entry(dto.region, null)) return forbidden(`You key in ${dto.channel} submissions for your own regions only.`);
-  if (!firm || !entry(firm.region, firm.region)) return notFound('Firm');
+  if (!firmRegion || !entry(firmRegion, firmRegion)) return notFound('Firm');
   return forbidden(
-    `The firm is in ${REGION_NAMES[firm.region]} (${firm.region}): key its submission in for ${firm.region}, not ${dto.region}.`,
+    `The firm is in ${REGION_NAMES[firmRegion]} (${firmRegion}): key its submission in for ${firmRegion}, not ${dto.region}.`,
   );
 }
 
@@ -66,15 +66,6 @@ interface Step {
   manager: EntityManager;
   s: Submission;
   target: ReviewState;
-}
-
-export function transition(state: ReviewState, action: ReviewAction): ReviewState {
-  try {
-    return nextState(state, action);
-  } catch (error) {
-    if (error instanceof InvalidTransitionError) throw ruleRefused('INVALID_TRANSITION', error.message);
-    throw error;
-  }
 }
 
 /** Why the region refuses the action, naming the one it allows instead. */
@@ -94,8 +85,9 @@ function regionPolicyMessage(action: 'correct' | 'return', region: Submission['r
 @Injectable()
 export class ReviewService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly submissions: SubmissionsService,
+    private readonly repository: SubmissionsRepository,
+    private readonly accounts: AccountsService,
     private readonly staff: StaffSubmissionsService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
@@ -156,12 +148,13 @@ export class ReviewService {
         }
         const updated = await this.write(manager, s, Object.fromEntries(changes.map((c) => [c.column, c.value])));
         await this.audit.record(
-          changes.map((c) => ({
-            ...this.entry(user, 'submission.corrected', updated),
-            before: { [c.field]: c.from },
-            after: { [c.field]: c.value },
-            reason: dto.reason,
-          })),
+          changes.map((c) =>
+            submissionAudit(user, 'submission.corrected', updated, {
+              before: { [c.field]: c.from },
+              after: { [c.field]: c.value },
+              reason: dto.reason,
+            }),
+          ),
           manager,
         );
         const rep = await this.reviewer(manager, user.id);
@@ -232,7 +225,7 @@ export class ReviewService {
       const where = mailbox ? `Send the enrollment package to ${mailbox.label} at ${mailbox.email}.` : '';
       const updated = await this.write(manager, s, {
         // A wait on the submitter ends here: those days stay out of the age.
-        ...(s.waitingSince ? resumeClock(this.clockOf(s), this.calendar.today(s.region), calendar) : {}),
+        ...(s.waitingSince ? resumeClock(clockOf(s), this.calendar.today(s.region), calendar) : {}),
         state: target,
         instructions: [dto.reason.trim(), where, contactLine(rep)].filter(Boolean).join('\n\n'),
         decidedAt: this.clock.now(),
@@ -251,11 +244,11 @@ export class ReviewService {
    * the forms came with the email or the paper package.
    */
   async create(user: SessionUser, ability: AppAbility, dto: CreateStaffSubmissionDto): Promise<StaffSubmissionDetails> {
-    return this.dataSource.transaction(async (manager) => {
-      const firm = dto.firmId ? await manager.findOne(Firm, { where: { id: dto.firmId }, select: { id: true, region: true } }) : null;
-      const wouldBe = { region: dto.region, channel: dto.channel, firmId: dto.firmId ?? null, firmRegion: firm?.region ?? null };
-      if ((dto.firmId && !firm) || !ability.can('create', asSubject('Submission', wouldBe))) {
-        throw staffEntryRefusal(ability, dto, firm);
+    return this.submissions.transaction(async (manager) => {
+      const firmRegion = dto.firmId ? await this.repository.firmRegion(manager, dto.firmId) : null;
+      const wouldBe = { region: dto.region, channel: dto.channel, firmId: dto.firmId ?? null, firmRegion };
+      if ((dto.firmId && !firmRegion) || !ability.can('create', asSubject('Submission', wouldBe))) {
+        throw staffEntryRefusal(ability, dto, firmRegion);
       }
       const today = this.calendar.today(dto.region);
       const violation = await this.eligibility.violation(
@@ -272,50 +265,26 @@ export class ReviewService {
         throw ruleRefused(violation.code, `${violation.message} To key it in anyway, give a bypassReason: it is recorded and audited.`);
       }
       const now = this.clock.now();
-      const group = dto.group ?? {};
-      const { identifiers } = await manager.insert(Submission, {
-        version: 1,
-        firmId: dto.firmId ?? null,
-        createdById: user.id,
-        // Staff relay the carrier's emails to whoever sent it in by email or on paper.
-        submittedById: user.id,
-        type: dto.type,
-        channel: dto.channel,
-        region: dto.region,
-        state: 'SUBMITTED',
-        requestedEffectiveDate: dto.requestedEffectiveDate ?? null,
-        paymentMethod: dto.paymentMethod ?? null,
-        groupName: group.name ?? null,
-        groupId: group.groupId ?? null,
-        groupTaxId: group.taxId ?? null,
-        groupEmployeeCount: group.employeeCount ?? null,
-        groupMultiMarket: group.multiMarket ?? false,
-        groupGuaranteedAvailability: group.guaranteedAvailability ?? false,
-        groupAddress: group.address ? { ...group.address } : null,
-        plans: (dto.plans ?? []).map((p) => ({ planCode: p.planCode, tier: p.tier })),
-        pendingItems: [],
-        pausedBusinessDays: 0,
-        submittedAt: now,
-        completeSubmittedAt: now,
-        dueDate: dueDate(today, await this.calendar.calendarFor(dto.region)),
-        bypassReason: dto.bypassReason ?? null,
-      } as QueryDeepPartialEntity<Submission>);
-      const created = await manager.findOneByOrFail(Submission, { id: identifiers[0].id as string });
-      await this.audit.record(
-        {
-          ...this.entry(user, 'submission.keyed_in', created),
-          after: {
-            type: created.type,
-            channel: created.channel,
-            region: created.region,
-            state: created.state,
-            dueDate: created.dueDate,
-            bypassedRule: dto.bypassReason ? (violation?.code ?? null) : null,
-          },
+      const due = dueDate(today, await this.calendar.calendarFor(dto.region));
+      const created = await this.submissions.create(manager, user, {
+        fields: dto,
+        columns: {
+          firmId: dto.firmId ?? null,
+          channel: dto.channel,
+          state: 'SUBMITTED',
+          // Staff relay the carrier's emails to whoever sent it in by email or on paper.
+          submittedById: user.id,
+          submittedAt: now,
+          completeSubmittedAt: now,
+          dueDate: due,
+          bypassReason: dto.bypassReason ?? null,
+        },
+        audit: {
+          action: 'submission.keyed_in',
+          after: { dueDate: due, bypassedRule: dto.bypassReason ? (violation?.code ?? null) : null },
           reason: dto.bypassReason ?? null,
         },
-        manager,
-      );
+      });
       return this.staff.details(ability, created, manager);
     });
   }
@@ -330,7 +299,7 @@ export class ReviewService {
     work: (step: Step) => Promise<Submission>,
     authorizeFields?: (s: Submission) => void,
   ): Promise<StaffSubmission> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.submissions.transaction(async (manager) => {
       const s = await this.submissions.findVisible(ability, id, manager, true);
       this.authorize(user, ability, action, s);
       authorizeFields?.(s);
@@ -371,18 +340,6 @@ export class ReviewService {
     return { waitingSince: this.calendar.today(s.region), lastReviewerId: user.id, assigneeId: user.id };
   }
 
-  private clockOf(s: Submission) {
-    return {
-      completeSubmittedDate: s.completeSubmittedAt && regionToday(s.region, s.completeSubmittedAt),
-      pausedBusinessDays: s.pausedBusinessDays,
-      waitingSince: s.waitingSince,
-    };
-  }
-
-  private entry(user: SessionUser, action: string, s: Submission) {
-    return { actor: user, action, entityType: 'Submission', entityId: s.id, region: s.region, firmId: s.firmId };
-  }
-
   /** A transition's audit event: state and assignee before and after, plus what else it set. */
   private record(
     manager: EntityManager,
@@ -394,25 +351,24 @@ export class ReviewService {
     reason?: string,
   ): Promise<void> {
     return this.audit.record(
-      {
-        ...this.entry(user, action, after),
+      submissionAudit(user, action, after, {
         before: { state: before.state, assigneeId: before.assigneeId },
         after: { state: after.state, assigneeId: after.assigneeId, ...extra },
         reason,
-      },
+      }),
       manager,
     );
   }
 
   private async reviewer(manager: EntityManager, userId: string): Promise<ReviewerContact> {
-    const [rep] = await manager.query(`SELECT name, email, phone FROM app_user WHERE id = $1`, [userId]);
-    return rep;
+    const rep = (await this.accounts.findById(userId, manager))!;
+    return { name: rep.name, email: rep.email, phone: rep.phone };
   }
 
   /** Emails the person who submitted it, in the transaction of the change (the outbox). */
   private async email(manager: EntityManager, s: Submission, compose: (to: Recipient) => OutgoingEmail): Promise<void> {
     if (!s.submittedById) return;
-    const [to] = await manager.query(`SELECT name, email FROM app_user WHERE id = $1`, [s.submittedById]);
-    if (to) await this.notifications.enqueue(compose(to), manager);
+    const to = await this.accounts.findById(s.submittedById, manager);
+    if (to) await this.notifications.enqueue(compose({ name: to.name, email: to.email }), manager);
   }
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AppAbility, SessionUser } from '@sbo/shared';
 import { CheckPolicies, CurrentAbility, CurrentUser } from '../authorization/policies.decorator';
 import { notFound } from '../common/app-error';
+import { SubmissionsService } from '../submissions/submissions.service';
 import { AssignSubmissionDto } from './assign-submission.dto';
 import { CorrectSubmissionDto } from './correct-submission.dto';
 import { CreateStaffSubmissionDto } from './create-staff-submission.dto';
@@ -25,6 +26,7 @@ export class SubmissionsReviewController {
   constructor(
     private readonly staff: StaffSubmissionsService,
     private readonly review: ReviewService,
+    private readonly submissions: SubmissionsService,
   ) {}
 
   @Get()
@@ -53,7 +55,7 @@ export class SubmissionsReviewController {
   @CheckPolicies(reviewerMay('read'))
   @ApiOperation({ summary: 'The census members kept and the errors of the rows that were not.' })
   census(@SubmissionId() id: string, @CurrentAbility() ability: AppAbility) {
-    return this.staff.census(ability, id);
+    return this.submissions.census(ability, id);
   }
 
   @Get(':id/audit')

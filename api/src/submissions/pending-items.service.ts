@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { SessionUser } from '@sbo/shared';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { regionToday } from '../calendar/business-calendar';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../calendar/clock';
 import type { SubmissionDocument } from './submission-document.entity';
@@ -10,7 +9,8 @@ import type { Submission } from './submission.entity';
 import { SubmissionsService } from './submissions.service';
 import { allReceived, receiveDocument } from './pending-items';
 import { nextState, resubmitEvent } from './review-state-machine';
-import { resumeClock } from './turnaround';
+import { submissionAudit } from './submission-audit';
+import { clockOf, resumeClock } from './turnaround';
 
 /**
  * Requested items clear themselves: a document of a requested kind answers the item, and the last
@@ -31,23 +31,15 @@ export class PendingItemsService {
     if (s.state !== 'PENDING_ITEMS') return;
     const { items, cleared } = receiveDocument(s.pendingItems, document, this.clock.now().toISOString());
     if (!cleared) return;
-    const entry = { actor: user, entityType: 'Submission', entityId: s.id, region: s.region, firmId: s.firmId };
+    const itemReceived = submissionAudit(user, 'submission.item_received', s, { after: { item: cleared } });
     if (!allReceived(items)) {
       await this.submissions.updateIfVersion(manager, s.id, s.version, { pendingItems: items });
-      await this.audit.record({ ...entry, action: 'submission.item_received', after: { item: cleared } }, manager);
+      await this.audit.record(itemReceived, manager);
       return;
     }
     const sameRep = await this.submissions.isActiveReviewer(manager, s.lastReviewerId, s.region);
     const target = nextState(s.state, sameRep ? 'itemsReceived' : resubmitEvent(false));
-    const clock = resumeClock(
-      {
-        completeSubmittedDate: s.completeSubmittedAt && regionToday(s.region, s.completeSubmittedAt),
-        pausedBusinessDays: s.pausedBusinessDays,
-        waitingSince: s.waitingSince,
-      },
-      this.calendar.today(s.region),
-      await this.calendar.calendarFor(s.region),
-    );
+    const clock = resumeClock(clockOf(s), this.calendar.today(s.region), await this.calendar.calendarFor(s.region));
     const updated = await this.submissions.updateIfVersion(manager, s.id, s.version, {
       ...clock,
       state: target,
@@ -57,13 +49,11 @@ export class PendingItemsService {
     });
     await this.audit.record(
       [
-        { ...entry, action: 'submission.item_received', after: { item: cleared } },
-        {
-          ...entry,
-          action: 'submission.items_received',
+        itemReceived,
+        submissionAudit(user, 'submission.items_received', s, {
           before: { state: s.state, assigneeId: s.assigneeId },
           after: { state: updated.state, assigneeId: updated.assigneeId, dueDate: updated.dueDate, pausedBusinessDays: updated.pausedBusinessDays },
-        },
+        }),
       ],
       manager,
     );

@@ -9,13 +9,15 @@ import { CensusRow } from './census-row.entity';
 import { EligibilityService } from './eligibility.service';
 import { PendingItemsService } from './pending-items.service';
 import { SubmissionDocument } from './submission-document.entity';
+import { SubmissionFilesRepository } from './submission-files.repository';
 import { Submission } from './submission.entity';
+import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
 
 /** The submission domain: what the partner and staff entry points both build on. */
 @Module({
   imports: [TypeOrmModule.forFeature([Submission, Census, CensusRow, CensusRowError, SubmissionDocument]), CalendarModule, ContactsModule, AccountsModule],
-  providers: [SubmissionsService, EligibilityService, PendingItemsService],
-  exports: [SubmissionsService, EligibilityService, PendingItemsService],
+  providers: [SubmissionsRepository, SubmissionFilesRepository, SubmissionsService, EligibilityService, PendingItemsService],
+  exports: [SubmissionsRepository, SubmissionFilesRepository, SubmissionsService, EligibilityService, PendingItemsService],
 })
 export class SubmissionsModule {}

@@ -1,27 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type Action, type AppAbility, asSubject, type Region } from '@sbo/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type Action, type AppAbility, asSubject, type Region, type SessionUser } from '@sbo/shared';
+import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AccountsService } from '../accounts/accounts.service';
+import { AuditService } from '../audit/audit.service';
 import { forbidden, notFound, versionConflict } from '../common/app-error';
 import { CENSUS_COLUMNS, type CensusColumn } from './census-parser';
+import type { CreateSubmissionDto } from './create-submission.dto';
 import { completenessProblems } from './intake-rules';
-import { Census } from './census.entity';
-import { CensusRowError } from './census-row-error.entity';
-import { CensusRow } from './census-row.entity';
-import { SubmissionDocument } from './submission-document.entity';
-import { Submission } from './submission.entity';
+import { submissionAudit } from './submission-audit';
+import { groupColumns, planSelections } from './submission-columns';
+import type { SubmissionDocument } from './submission-document.entity';
+import { SubmissionFilesRepository } from './submission-files.repository';
+import type { Submission } from './submission.entity';
 import { type SubmissionDetails, toCensusSummary, toDocumentSummary } from './submission-record';
-
-/** The columns CASL's submission rules name, for list queries on `submission s` (see accessibleSql). */
-export const SUBMISSION_RULE_COLUMNS = {
-  region: 's.region',
-  state: 's.state',
-  firmId: 's.firm_id',
-  channel: 's.channel',
-  assigneeId: 's.assignee_id',
-};
+import { SubmissionsRepository } from './submissions.repository';
 
 /** The record as CASL checks it: only the fields the rules look at. */
 export const submissionSubject = (s: Submission) =>
@@ -34,6 +27,13 @@ export const submissionSubject = (s: Submission) =>
     assigneeId: s.assigneeId,
   });
 
+/** A new submission: the fields its creator sent, the columns its entry point sets, and its audit event. */
+export interface NewSubmission {
+  fields: Pick<CreateSubmissionDto, 'type' | 'region' | 'requestedEffectiveDate' | 'paymentMethod' | 'group' | 'plans'>;
+  columns: QueryDeepPartialEntity<Submission> & Pick<Submission, 'firmId' | 'channel' | 'state'>;
+  audit: { action: string; after?: Record<string, unknown>; reason?: string | null };
+}
+
 /**
  * Loading submissions the caller may see, and the pieces every side shows with them.
  * A submission the caller may not read is "not found", never "forbidden": no existence leaks.
@@ -41,36 +41,29 @@ export const submissionSubject = (s: Submission) =>
 @Injectable()
 export class SubmissionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: SubmissionsRepository,
+    private readonly files: SubmissionFilesRepository,
     private readonly accounts: AccountsService,
+    private readonly audit: AuditService,
   ) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.repository.transaction(work);
+  }
 
   /**
    * The submission if the caller may read it, else 404. With `lock`, the row is locked
    * (`FOR UPDATE`) until the caller's transaction ends, so state checks and writes do not race.
    */
-  async findVisible(
-    ability: AppAbility,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-    lock = false,
-  ): Promise<Submission> {
+  async findVisible(ability: AppAbility, id: string, manager?: EntityManager, lock = false): Promise<Submission> {
     const submission = await this.visible(ability, id, manager, lock);
     if (!submission) throw notFound('Submission');
     return submission;
   }
 
   /** The submission if it exists and the caller may read it; null either way otherwise. */
-  async visible(
-    ability: AppAbility,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-    lock = false,
-  ): Promise<Submission | null> {
-    const submission = await manager.findOne(Submission, {
-      where: { id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+  async visible(ability: AppAbility, id: string, manager?: EntityManager, lock = false): Promise<Submission | null> {
+    const submission = await this.repository.find(id, manager, lock);
     return submission && ability.can('read', submissionSubject(submission)) ? submission : null;
   }
 
@@ -79,6 +72,36 @@ export class SubmissionsService {
     if (!ability.can(action, submissionSubject(submission))) {
       throw forbidden(`Your role does not allow "${action}" on this submission.`);
     }
+  }
+
+  /**
+   * Partner creation and staff entry alike: the fields as sent (group and plans mapped to their
+   * columns), the entry point's columns over them, and the creation audited in the same transaction.
+   */
+  async create(manager: EntityManager, actor: SessionUser, { fields, columns, audit }: NewSubmission): Promise<Submission> {
+    const created = await this.repository.insert(manager, {
+      version: 1,
+      createdById: actor.id,
+      type: fields.type,
+      region: fields.region,
+      requestedEffectiveDate: fields.requestedEffectiveDate ?? null,
+      paymentMethod: fields.paymentMethod ?? null,
+      groupMultiMarket: false,
+      groupGuaranteedAvailability: false,
+      ...groupColumns(fields.group),
+      plans: planSelections(fields.plans ?? []),
+      pendingItems: [],
+      pausedBusinessDays: 0,
+      ...columns,
+    });
+    await this.audit.record(
+      submissionAudit(actor, audit.action, created, {
+        after: { type: created.type, channel: created.channel, region: created.region, state: created.state, ...audit.after },
+        reason: audit.reason,
+      }),
+      manager,
+    );
+    return created;
   }
 
   /**
@@ -91,17 +114,9 @@ export class SubmissionsService {
     expectedVersion: number,
     changes: QueryDeepPartialEntity<Submission>,
   ): Promise<Submission> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Submission)
-      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('id = :id AND version = :version', { id, version: expectedVersion })
-      .execute();
-    if (!result.affected) {
-      const current = await manager.findOne(Submission, { where: { id }, select: { id: true, version: true } });
-      throw versionConflict(current?.version);
-    }
-    return manager.findOneByOrFail(Submission, { id });
+    const updated = await this.repository.updateIfVersion(manager, id, expectedVersion, changes);
+    if (!updated) throw versionConflict(await this.repository.versionOf(manager, id));
+    return updated;
   }
 
   /** A rep or lead of the region who is still active: a resubmission goes back to them. */
@@ -109,10 +124,10 @@ export class SubmissionsService {
     return this.accounts.isActiveReviewer(manager, userId, region);
   }
 
-  async details(submission: Submission, manager: EntityManager = this.dataSource.manager): Promise<SubmissionDetails> {
+  async details(submission: Submission, manager?: EntityManager): Promise<SubmissionDetails> {
     const [census, documents] = await Promise.all([
-      manager.findOneBy(Census, { submissionId: submission.id }),
-      manager.find(SubmissionDocument, { where: { submissionId: submission.id }, order: { uploadedAt: 'ASC', id: 'ASC' } }),
+      this.files.census(submission.id, manager),
+      this.files.documents(submission.id, manager),
     ]);
     const problems = completenessProblems({
       region: submission.region,
@@ -130,18 +145,27 @@ export class SubmissionsService {
     };
   }
 
-  /** The census members kept (good rows) and the errors of the rows that were not. */
-  async censusOf(submissionId: string, manager: EntityManager = this.dataSource.manager) {
-    const [rows, errors] = await Promise.all([
-      manager.find(CensusRow, { where: { submissionId }, order: { rowNumber: 'ASC' } }),
-      manager.find(CensusRowError, { where: { submissionId } }),
+  /** The census of a submission the caller may read: its summary, the members kept and the errors of the rows that were not. */
+  async census(ability: AppAbility, id: string) {
+    const submission = await this.findVisible(ability, id);
+    const [census, { rows, errors }] = await Promise.all([
+      this.files.census(submission.id),
+      this.files.censusMembers(submission.id),
     ]);
     // Row by row, each row's cells in the sheet's column order, as the upload reported them.
     const column = (name: string) => CENSUS_COLUMNS.indexOf(name as CensusColumn);
     errors.sort((a, b) => a.rowNumber - b.rowNumber || column(a.columnName) - column(b.columnName));
     return {
+      census: census && toCensusSummary(census),
       rows: rows.map(({ submissionId: _, ...member }) => member),
       errors: errors.map((e) => ({ row: e.rowNumber, column: e.columnName, message: e.message })),
     };
+  }
+
+  /** A document with its content, if the caller may read its submission; otherwise 404. */
+  async document(ability: AppAbility, id: string): Promise<SubmissionDocument> {
+    const document = await this.files.documentWithContent(id);
+    if (!document || !(await this.visible(ability, document.submissionId))) throw notFound('Document');
+    return document;
   }
 }

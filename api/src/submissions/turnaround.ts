@@ -1,5 +1,6 @@
 import { TURNAROUND_TARGET_BUSINESS_DAYS } from '@sbo/shared';
-import type { BusinessCalendar } from '../calendar/business-calendar';
+import { type BusinessCalendar, regionToday } from '../calendar/business-calendar';
+import type { Submission } from './submission.entity';
 
 /**
  * The turnaround clock: approval within TURNAROUND_TARGET_BUSINESS_DAYS business days of a
@@ -106,3 +107,13 @@ export function turnaroundOn(
     businessDaysLeft: clock.decidedDate ? null : calendar.businessDaysBetween(today, dueAt),
   };
 }
+
+/** A submission's clock as stored, in its region's dates: what resumeClock and turnaroundOn take. */
+export const clockOf = (
+  s: Pick<Submission, 'region' | 'completeSubmittedAt' | 'pausedBusinessDays' | 'waitingSince' | 'decidedAt'>,
+): TurnaroundClock & { decidedDate: string | null } => ({
+  completeSubmittedDate: s.completeSubmittedAt && regionToday(s.region, s.completeSubmittedAt),
+  pausedBusinessDays: s.pausedBusinessDays,
+  waitingSince: s.waitingSince,
+  decidedDate: s.decidedAt && regionToday(s.region, s.decidedAt),
+});
