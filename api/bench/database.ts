@@ -28,7 +28,7 @@ const LOG_LINE_PREFIX = '@@%a@@ ';
 
 /** The API's own migrations, from its build (`npm run build -w api`), exactly as the API runs them. */
 export async function runApiMigrations(repo: string, url: string): Promise<void> {
-  const built = join(repo, 'api/dist/database/prepare-database.js');
+  const built = join(repo, 'api/dist/database/data-source.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { runMigrations } = require(built) as { runMigrations(url: string): Promise<unknown> };
   await runMigrations(url);

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
-import { prepareDatabase } from '../src/database/prepare-database';
+import { prepareDatabase } from '../src/prepare-database';
 import { MAIL_TRANSPORT, type MailTransport } from '../src/notifications/mail-transport';
 import { NotificationDispatcher } from '../src/notifications/notification-dispatcher.service';
 import { freePort } from './support/global-setup';

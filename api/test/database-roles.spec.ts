@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
-import { prepareDatabase } from '../src/database/prepare-database';
+import { prepareDatabase } from '../src/prepare-database';
 import { runtimeRoleProblems } from '../src/database/runtime-role';
 import { startTestApp, type TestApp } from './support/test-app';
 

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
-import { prepareDatabase } from '../src/database/prepare-database';
+import { prepareDatabase } from '../src/prepare-database';
 import { setNow } from './support/intake';
 import { asReviewer, heldSubmission, REP } from './support/review';
 import { startTestApp, type TestApp } from './support/test-app';

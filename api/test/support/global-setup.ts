@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../src/database/embedded-database';
-import { runMigrations } from '../../src/database/prepare-database';
+import { runMigrations, withDataSource } from '../../src/database/data-source';
 import { setAppRolePassword } from '../../src/database/runtime-role';
 import { seedDemoData } from '../../src/seed/demo-data';
-import { withDataSource } from '../../src/database/prepare-database';
 
 export const TEMPLATE_DATABASE = 'sbo_template';
 

@@ -1,13 +1,16 @@
 import { resolve } from 'node:path';
-import { DataSource } from 'typeorm';
-import type { AppConfig } from '../config/app-config';
-import { seedDemoDataIfEmpty } from '../seed/demo-data';
-import { startEmbeddedPostgres } from './embedded-database';
-import { migrations } from './migrations';
-import { namingStrategy } from './naming.strategy';
-import { prepareRuntimeUrl, verifyRuntimeRole } from './runtime-role';
+import type { AppConfig } from './config/app-config';
+import { runMigrations, withDataSource } from './database/data-source';
+import { startEmbeddedPostgres } from './database/embedded-database';
+import { prepareRuntimeUrl, verifyRuntimeRole } from './database/runtime-role';
+import { seedDemoDataIfEmpty } from './seed/demo-data';
 
-export const REPO_ROOT = resolve(__dirname, '../../..');
+/*
+ * Start-up, beside main.ts rather than in database/: it seeds, and seed/ builds on the feature
+ * folders, some of which build on database/.
+ */
+
+export const REPO_ROOT = resolve(__dirname, '../..');
 export const DEFAULT_PG_DATA_DIR = resolve(REPO_ROOT, '.data/postgres');
 
 export interface PreparedDatabase {
@@ -18,19 +21,6 @@ export interface PreparedDatabase {
   embedded: boolean;
   stop(): Promise<void>;
 }
-
-/** A short-lived connection for start-up work (migrations, seeding), apart from the app's pool. */
-export async function withDataSource<T>(url: string, work: (ds: DataSource) => Promise<T>): Promise<T> {
-  const ds = new DataSource({ type: 'postgres', url, namingStrategy, migrations, migrationsTransactionMode: 'each' });
-  await ds.initialize();
-  try {
-    return await work(ds);
-  } finally {
-    await ds.destroy();
-  }
-}
-
-export const runMigrations = (url: string) => withDataSource(url, (ds) => ds.runMigrations());
 
 /**
  * Uses DATABASE_URL when set; otherwise starts the embedded PostgreSQL, whose data survives restarts.
