@@ -9,6 +9,3 @@ export function graphileLogger(logger: Pick<NestLogger, 'error' | 'warn' | 'debu
     else logger.debug(message);
   });
 }
-
-/** For migrations: only what went wrong. */
-export const quietGraphileLogger = graphileLogger({ error: console.error, warn: console.warn, debug: () => undefined });

@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { graphileLogger } from './graphile-logger';
-import { JOB_QUEUE_SCHEMA } from './job-queue-schema';
+import { JOB_QUEUE_SCHEMA } from '../database/job-queue-schema';
 
 /** Does a job's work. Whatever it returns is reported by `workOnce`; throwing fails the attempt (see `maxAttempts`). */
 export type JobHandler<T = any, R = unknown> = (data: T) => Promise<R>;

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { installJobQueue, JOB_QUEUE_SCHEMA } from '../../jobs/job-queue-schema';
+import { installJobQueue, JOB_QUEUE_SCHEMA } from '../job-queue-schema';
 
 /**
  * The job queue (graphile-worker, schema graphile_worker) is created here, never by the API at start:

@@ -1,11 +1,16 @@
-import { runMigrations } from 'graphile-worker';
+import { Logger, runMigrations } from 'graphile-worker';
 import type { PoolClient } from 'pg';
 import type { QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../database/app-role';
-import { quietGraphileLogger } from './graphile-logger';
+import { APP_ROLE } from './app-role';
 
 /** graphile-worker's schema; the API never creates or alters it at run time (see installJobQueue). */
 export const JOB_QUEUE_SCHEMA = 'graphile_worker';
+
+/** A migration logs only what went wrong. */
+const migrationLogger = new Logger(() => (level, message) => {
+  if (level === 'error') console.error(message);
+  else if (level === 'warning') console.warn(message);
+});
 
 /**
  * Brings graphile-worker's schema up to the installed version, inside the migration's transaction,
@@ -51,7 +56,7 @@ export async function installJobQueue(q: QueryRunner): Promise<void> {
   await runMigrations({
     pgPool: pool as never,
     schema: JOB_QUEUE_SCHEMA,
-    logger: quietGraphileLogger,
+    logger: migrationLogger,
   });
   await grantJobQueue(q);
 }
