@@ -1,12 +1,10 @@
 import type { FirmRole, Region, Role } from '@sbo/shared';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { VersionedRecord } from '../common/versioned-record.entity';
 
 /** A person who logs in: staff (roles + regions) or a partner user (firm + firm role). */
 @Entity('app_user')
-export class User {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class User extends VersionedRecord {
   @Column()
   email: string;
 
@@ -43,13 +41,4 @@ export class User {
   /** Raised to end every session the user holds (logout, deactivation). */
   @Column()
   tokenVersion: number;
-
-  @Column()
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,12 +1,10 @@
 import type { FirmKind, Region } from '@sbo/shared';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { VersionedRecord } from '../common/versioned-record.entity';
 
 /** A partner firm: a General Agency or a broker agency. Its users belong to it, not to whoever granted them. */
 @Entity('firm')
-export class Firm {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Firm extends VersionedRecord {
   @Column()
   name: string;
 
@@ -18,13 +16,4 @@ export class Firm {
 
   @Column({ type: 'text' })
   region: Region;
-
-  @Column()
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

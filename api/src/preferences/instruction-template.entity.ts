@@ -1,15 +1,13 @@
 import type { Region } from '@sbo/shared';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { VersionedRecord } from '../common/versioned-record.entity';
 
 export const TEMPLATE_KINDS = ['RETURN', 'PENDING_ITEMS'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 /** Instructions a lead keeps for their region, which reps pick and edit when returning or requesting items. */
 @Entity('instruction_template')
-export class InstructionTemplate {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class InstructionTemplate extends VersionedRecord {
   @Column({ type: 'text' })
   region: Region;
 
@@ -21,13 +19,4 @@ export class InstructionTemplate {
 
   @Column({ type: 'text' })
   body: string;
-
-  @Column()
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

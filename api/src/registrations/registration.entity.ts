@@ -1,12 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { VersionedRecord } from '../common/versioned-record.entity';
 import type { RegistrationStatus } from '@sbo/shared';
 
 /** A partner's self-service sign-up, which EBS verifies against their firm and decides on. */
 @Entity('registration')
-export class Registration {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Registration extends VersionedRecord {
   @Column()
   email: string;
 
@@ -42,13 +40,4 @@ export class Registration {
 
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt: Date | null;
-
-  @Column()
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }
