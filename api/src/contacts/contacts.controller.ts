@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { SessionUser } from '@sbo/shared';
-import { CheckPolicies, CurrentUser } from '../authorization/policies.decorator';
+import { CurrentUser } from '../authorization/policies.decorator';
+import { can, ReadRoute, UpdateRoute } from '../authorization/routes.decorator';
 import { ListQueryDto } from '../common/list-query.dto';
 import { ContactsService } from './contacts.service';
 import { UpdateContactDto } from './update-contact.dto';
@@ -12,20 +13,17 @@ import { UpdateContactDto } from './update-contact.dto';
 export class ContactsController {
   constructor(private readonly contacts: ContactsService) {}
 
-  @Get()
-  @CheckPolicies((ability) => ability.can('read', 'Contact'))
+  @ReadRoute('', can('read', 'Contact'))
   list(@Query() query: ListQueryDto) {
     return this.contacts.list(query);
   }
 
-  @Get(':id')
-  @CheckPolicies((ability) => ability.can('read', 'Contact'))
+  @ReadRoute(':id', can('read', 'Contact'))
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.contacts.get(id);
   }
 
-  @Patch(':id')
-  @CheckPolicies((ability) => ability.can('update', 'Contact'))
+  @UpdateRoute(':id', can('update', 'Contact'))
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateContactDto, @CurrentUser() user: SessionUser) {
     return this.contacts.update(id, dto, user);
   }

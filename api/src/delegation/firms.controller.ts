@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AppAbility, SessionUser } from '@sbo/shared';
-import { CheckPolicies, CurrentAbility, CurrentUser } from '../authorization/policies.decorator';
+import { CurrentAbility, CurrentUser } from '../authorization/policies.decorator';
+import { ActionRoute, can, CreateRoute, ReadRoute } from '../authorization/routes.decorator';
 import { DepartAdminDto } from './depart-admin.dto';
 import { FirmListQueryDto } from './firm-list-query.dto';
 import { FirmsService } from './firms.service';
@@ -14,24 +15,21 @@ import { PromoteAdminDto } from './promote-admin.dto';
 export class FirmsController {
   constructor(private readonly firms: FirmsService) {}
 
-  @Get()
-  @CheckPolicies((ability) => ability.can('read', 'Firm'))
-  @ApiOperation({ summary: 'Firms with their administrator count; firms needing an administrator first.' })
+  @ReadRoute('', can('read', 'Firm'), 'Firms with their administrator count; firms needing an administrator first.')
   list(@Query() query: FirmListQueryDto, @CurrentAbility() ability: AppAbility) {
     return this.firms.list(query, ability);
   }
 
-  @Get(':id')
-  @CheckPolicies((ability) => ability.can('read', 'Firm'))
-  @ApiOperation({ summary: 'A firm with its users (administrators and delegates) and open invitations.' })
+  @ReadRoute(':id', can('read', 'Firm'), 'A firm with its users (administrators and delegates) and open invitations.')
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentAbility() ability: AppAbility) {
     return this.firms.get(id, ability);
   }
 
-  @Post(':id/admins')
-  @HttpCode(200)
-  @CheckPolicies((ability) => ability.can('promoteAdmin', 'Firm'))
-  @ApiOperation({ summary: 'Promote an active delegate to administrator; 422 ADMIN_CAP_REACHED past 4 in a General Agency.' })
+  @ActionRoute(
+    ':id/admins',
+    can('promoteAdmin', 'Firm'),
+    'Promote an active delegate to administrator; 422 ADMIN_CAP_REACHED past 4 in a General Agency.',
+  )
   promote(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: PromoteAdminDto,
@@ -41,10 +39,11 @@ export class FirmsController {
     return this.firms.promote(id, dto, user, ability);
   }
 
-  @Post(':id/admins/:userId/depart')
-  @HttpCode(200)
-  @CheckPolicies((ability) => ability.can('departAdmin', 'Firm'))
-  @ApiOperation({ summary: 'Deactivate a departed administrator, optionally promoting a replacement; delegates stay active.' })
+  @ActionRoute(
+    ':id/admins/:userId/depart',
+    can('departAdmin', 'Firm'),
+    'Deactivate a departed administrator, optionally promoting a replacement; delegates stay active.',
+  )
   depart(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('userId', ParseUUIDPipe) userId: string,
@@ -55,9 +54,7 @@ export class FirmsController {
     return this.firms.depart(id, userId, dto, user, ability);
   }
 
-  @Post(':id/invitations')
-  @CheckPolicies((ability) => ability.can('invite', 'FirmUser'))
-  @ApiOperation({ summary: 'Invite a new administrator or delegate by email (single-use link, expires in 7 days).' })
+  @CreateRoute(':id/invitations', can('invite', 'FirmUser'), 'Invite a new administrator or delegate by email (single-use link, expires in 7 days).')
   invite(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: InviteFirmUserDto,

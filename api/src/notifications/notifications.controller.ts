@@ -1,7 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AppAbility } from '@sbo/shared';
-import { CheckPolicies, CurrentAbility } from '../authorization/policies.decorator';
+import { CurrentAbility } from '../authorization/policies.decorator';
+import { can, ReadRoute } from '../authorization/routes.decorator';
 import { NotificationListQueryDto } from './notification-list-query.dto';
 import { NotificationsService } from './notifications.service';
 
@@ -11,9 +12,7 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  @Get()
-  @CheckPolicies((ability) => ability.can('read', 'Notification'))
-  @ApiOperation({ summary: 'The email outbox: recipient, subject, status, attempts (admin).' })
+  @ReadRoute('', can('read', 'Notification'), 'The email outbox: recipient, subject, status, attempts (admin).')
   list(@Query() query: NotificationListQueryDto, @CurrentAbility() ability: AppAbility) {
     return this.notifications.list(ability, query);
   }

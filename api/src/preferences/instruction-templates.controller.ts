@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AppAbility, SessionUser } from '@sbo/shared';
-import { CheckPolicies, CurrentAbility, CurrentUser } from '../authorization/policies.decorator';
-import { notFound } from '../common/app-error';
+import { CurrentAbility, CurrentUser } from '../authorization/policies.decorator';
+import { can, CreateRoute, DeleteRoute, ReadRoute, RecordId, UpdateRoute } from '../authorization/routes.decorator';
 import {
   CreateInstructionTemplateDto,
   InstructionTemplateListQueryDto,
@@ -10,7 +10,7 @@ import {
 } from './instruction-template.dto';
 import { InstructionTemplatesService } from './instruction-templates.service';
 
-const TemplateId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFound('Instruction template') }));
+const TemplateId = () => RecordId('Instruction template');
 
 @ApiTags('review')
 @ApiBearerAuth()
@@ -18,29 +18,22 @@ const TemplateId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () =>
 export class InstructionTemplatesController {
   constructor(private readonly templates: InstructionTemplatesService) {}
 
-  @Get()
-  @CheckPolicies((ability) => ability.can('read', 'InstructionTemplate'))
-  @ApiOperation({ summary: 'The instruction templates of your regions (returns and pending-item requests).' })
+  @ReadRoute('', can('read', 'InstructionTemplate'), 'The instruction templates of your regions (returns and pending-item requests).')
   list(@Query() query: InstructionTemplateListQueryDto, @CurrentAbility() ability: AppAbility) {
     return this.templates.list(ability, query);
   }
 
-  @Get(':id')
-  @CheckPolicies((ability) => ability.can('read', 'InstructionTemplate'))
+  @ReadRoute(':id', can('read', 'InstructionTemplate'))
   get(@TemplateId() id: string, @CurrentAbility() ability: AppAbility) {
     return this.templates.get(ability, id);
   }
 
-  @Post()
-  @CheckPolicies((ability) => ability.can('create', 'InstructionTemplate'))
-  @ApiOperation({ summary: 'Lead: add a template to one of your regions.' })
+  @CreateRoute('', can('create', 'InstructionTemplate'), 'Lead: add a template to one of your regions.')
   create(@Body() dto: CreateInstructionTemplateDto, @CurrentUser() user: SessionUser, @CurrentAbility() ability: AppAbility) {
     return this.templates.create(user, ability, dto);
   }
 
-  @Patch(':id')
-  @CheckPolicies((ability) => ability.can('update', 'InstructionTemplate'))
-  @ApiOperation({ summary: 'Lead: edit a template of your regions (with its version).' })
+  @UpdateRoute(':id', can('update', 'InstructionTemplate'), 'Lead: edit a template of your regions (with its version).')
   update(
     @TemplateId() id: string,
     @Body() dto: UpdateInstructionTemplateDto,
@@ -50,10 +43,7 @@ export class InstructionTemplatesController {
     return this.templates.update(user, ability, id, dto);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @CheckPolicies((ability) => ability.can('delete', 'InstructionTemplate'))
-  @ApiOperation({ summary: 'Lead: delete a template of your regions.' })
+  @DeleteRoute(':id', can('delete', 'InstructionTemplate'), 'Lead: delete a template of your regions.')
   remove(@TemplateId() id: string, @CurrentUser() user: SessionUser, @CurrentAbility() ability: AppAbility): Promise<void> {
     return this.templates.remove(user, ability, id);
   }

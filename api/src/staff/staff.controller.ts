@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { SessionUser } from '@sbo/shared';
-import { CheckPolicies, CurrentUser } from '../authorization/policies.decorator';
+import { CurrentUser } from '../authorization/policies.decorator';
+import { can, CreateRoute, ReadRoute, UpdateRoute } from '../authorization/routes.decorator';
 import { CreateStaffDto, StaffListQueryDto, UpdateStaffDto } from './staff.dto';
 import { StaffService } from './staff.service';
 
@@ -11,26 +12,22 @@ import { StaffService } from './staff.service';
 export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
-  @Get()
-  @CheckPolicies((ability) => ability.can('read', 'Staff'))
+  @ReadRoute('', can('read', 'Staff'))
   list(@Query() query: StaffListQueryDto) {
     return this.staff.list(query);
   }
 
-  @Get(':id')
-  @CheckPolicies((ability) => ability.can('read', 'Staff'))
+  @ReadRoute(':id', can('read', 'Staff'))
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.staff.get(id);
   }
 
-  @Post()
-  @CheckPolicies((ability) => ability.can('create', 'Staff'))
+  @CreateRoute('', can('create', 'Staff'))
   create(@Body() dto: CreateStaffDto, @CurrentUser() user: SessionUser) {
     return this.staff.create(dto, user);
   }
 
-  @Patch(':id')
-  @CheckPolicies((ability) => ability.can('update', 'Staff'))
+  @UpdateRoute(':id', can('update', 'Staff'))
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateStaffDto, @CurrentUser() user: SessionUser) {
     return this.staff.update(id, dto, user);
   }
