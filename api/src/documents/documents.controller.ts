@@ -1,9 +1,9 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Header, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AppAbility } from '@sbo/shared';
 import { create as contentDisposition } from 'content-disposition';
-import { CheckPolicies, CurrentAbility } from '../authorization/policies.decorator';
-import { notFound } from '../common/app-error';
+import { CurrentAbility } from '../authorization/policies.decorator';
+import { can, ReadRoute, RecordId } from '../authorization/routes.decorator';
 import { downloadName } from '../submissions/document-type';
 import { SubmissionsService } from '../submissions/submissions.service';
 
@@ -20,16 +20,11 @@ const asciiFallback = (name: string) =>
 export class DocumentsController {
   constructor(private readonly submissions: SubmissionsService) {}
 
-  @Get(':id')
-  @CheckPolicies((ability) => ability.can('read', 'Submission'))
+  @ReadRoute(':id', can('read', 'Submission'), "Download a submission's document (anyone who may see the submission).")
   @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
   // Served as a download under its detected type and name, never sniffed or rendered inline.
   @Header('X-Content-Type-Options', 'nosniff')
-  @ApiOperation({ summary: "Download a submission's document (anyone who may see the submission)." })
-  async download(
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFound('Document') })) id: string,
-    @CurrentAbility() ability: AppAbility,
-  ): Promise<StreamableFile> {
+  async download(@RecordId('Document') id: string, @CurrentAbility() ability: AppAbility): Promise<StreamableFile> {
     const document = await this.submissions.document(ability, id);
     const name = downloadName(document.fileName, document.mimeType);
     return new StreamableFile(document.content, {
