@@ -1,8 +1,9 @@
+import type { AuditEventRecord } from '@sbo/shared';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One line of the append-only audit trail: who did what to which record, when, before and after, and why. */
 @Entity('audit_event')
-export class AuditEvent {
+export class AuditEvent implements AuditEventRecord<Date> {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id: string;
 

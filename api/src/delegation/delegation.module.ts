@@ -14,6 +14,6 @@ import { InvitationsService } from './invitations.service';
   imports: [TypeOrmModule.forFeature([Firm, FirmInvitation]), ContactsModule, AccountsModule],
   controllers: [FirmsController, InvitationsController],
   providers: [FirmsService, InvitationsService, InvitationLinks],
-  exports: [InvitationsService],
+  exports: [FirmsService, InvitationsService],
 })
 export class DelegationModule {}

@@ -10,6 +10,7 @@ import {
   type FirmRole,
   type FirmUserRecord,
   type InvitationRecord,
+  type Region,
   type SessionUser,
 } from '@sbo/shared';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
@@ -18,6 +19,7 @@ import { AccountsService, activeFirmAdminsSql } from '../accounts/accounts.servi
 import type { User } from '../accounts/user.entity';
 import { accessibleSql } from '../authorization/accessible-sql';
 import { AppError, forbidden, notFound, ruleRefused } from '../common/app-error';
+import { escapeLike } from '../common/like-pattern';
 import { applyListQuery, type ListResult } from '../common/list-query.dto';
 import { validationError } from '../common/validation';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -73,8 +75,6 @@ export const toFirmUserRecord = (u: User): FirmUserRecord<Date> => ({
 
 const ROLE_PHRASE: Record<FirmRole, string> = { ADMIN: 'an administrator', DELEGATE: 'a delegate' };
 
-const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
-
 /** GA support's delegation work: firms, their administrators and delegates, the cap, departures, invitations. */
 @Injectable()
 export class FirmsService {
@@ -117,6 +117,12 @@ export class FirmsService {
     const firm = await this.dataSource.manager.findOneBy(Firm, { id });
     if (!firm || !ability.can('read', asSubject('Firm', { ...firm }))) throw notFound('Firm');
     return this.detail(this.dataSource.manager, id);
+  }
+
+  /** The firm's region (staff key submissions in for their firm's region); null when no such firm. */
+  async regionOf(id: string, manager: EntityManager = this.dataSource.manager): Promise<Region | null> {
+    const firm = await manager.findOne(Firm, { where: { id }, select: { id: true, region: true } });
+    return firm?.region ?? null;
   }
 
   /** Promotes an active delegate to administrator, never above the cap of a General Agency. */

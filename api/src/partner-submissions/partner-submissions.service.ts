@@ -3,8 +3,13 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   type AppAbility,
   asSubject,
+  type CensusDetail,
+  type CensusSummary,
   DOCUMENT_KINDS,
   type DocumentKind,
+  type DocumentSummary,
+  type PartnerSubmissionDetail,
+  type PartnerSubmissionRecord,
   REGION_NAMES,
   REVIEW_STATES,
   type ReviewState,
@@ -36,7 +41,7 @@ import { submissionAudit } from '../submissions/submission-audit';
 import { groupColumns, planSelections } from '../submissions/submission-columns';
 import { SubmissionFilesRepository } from '../submissions/submission-files.repository';
 import { describeSubmission } from '../submissions/submission-names';
-import { type CensusSummary, type DocumentSummary, toCensusSummary, toDocumentSummary } from '../submissions/submission-record';
+import { toCensusSummary, toDocumentSummary } from '../submissions/submission-record';
 import type { Submission } from '../submissions/submission.entity';
 import { SUBMISSION_RULE_COLUMNS, SubmissionsRepository } from '../submissions/submissions.repository';
 import { SubmissionsService } from '../submissions/submissions.service';
@@ -44,12 +49,7 @@ import { transition } from '../submissions/transition';
 import { clockOf, resumeClock } from '../submissions/turnaround';
 import type { UpdateSubmissionDto } from '../submissions/update-submission.dto';
 import type { UploadedFile } from './multipart-upload';
-import {
-  type PartnerSubmission,
-  type PartnerSubmissionDetails,
-  toPartnerSubmission,
-  toPartnerSubmissionDetails,
-} from './partner-submission.view';
+import { toPartnerSubmission, toPartnerSubmissionDetails } from './partner-submission.view';
 import type { PartnerSubmissionListQueryDto } from './partner-submission-list-query.dto';
 
 /** Why a partner cannot change the data right now, by state (see isEditableBySubmitter). */
@@ -72,12 +72,6 @@ const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadshee
 /** What the broker dashboard sorts by. */
 const PARTNER_SORTS = ['createdAt', 'updatedAt', 'submittedAt', 'requestedEffectiveDate', 'groupName', 'groupId', 'type'] as const;
 
-export interface CensusUploadResult {
-  census: CensusSummary;
-  rows: CensusParseResult['rows'];
-  errors: CensusParseResult['errors'];
-}
-
 /**
  * The partner side of intake: a firm's users create, save, submit, resubmit and cancel their
  * transactions (portal and API channels), with census and documents. Writes that the
@@ -97,7 +91,7 @@ export class PartnerSubmissionsService {
     private readonly eligibility: EligibilityService,
   ) {}
 
-  async list(ability: AppAbility, query: PartnerSubmissionListQueryDto): Promise<ListResult<PartnerSubmission>> {
+  async list(ability: AppAbility, query: PartnerSubmissionListQueryDto): Promise<ListResult<PartnerSubmissionRecord<Date>>> {
     const { rows, total } = await this.repository.page(
       accessibleSql(ability, 'read', 'Submission', SUBMISSION_RULE_COLUMNS),
       {
@@ -113,7 +107,7 @@ export class PartnerSubmissionsService {
     return { data: rows.map(toPartnerSubmission), total };
   }
 
-  async get(ability: AppAbility, id: string): Promise<PartnerSubmissionDetails> {
+  async get(ability: AppAbility, id: string): Promise<PartnerSubmissionDetail<Date>> {
     const submission = await this.submissions.findVisible(ability, id);
     return this.withDetails(submission);
   }
@@ -123,7 +117,7 @@ export class PartnerSubmissionsService {
     ability: AppAbility,
     dto: CreateSubmissionDto,
     manager: EntityManager,
-  ): Promise<PartnerSubmissionDetails> {
+  ): Promise<PartnerSubmissionDetail<Date>> {
     const channel = dto.channel ?? 'PORTAL';
     if (!user.firmId) throw forbidden('Only users of a partner firm create submissions here.');
     if (!ability.can('create', asSubject('Submission', { firmId: user.firmId, channel, region: dto.region }))) {
@@ -138,7 +132,7 @@ export class PartnerSubmissionsService {
   }
 
   /** A save: only while open or returned, and only from the version the partner read. */
-  update(user: SessionUser, ability: AppAbility, id: string, dto: UpdateSubmissionDto): Promise<PartnerSubmissionDetails> {
+  update(user: SessionUser, ability: AppAbility, id: string, dto: UpdateSubmissionDto): Promise<PartnerSubmissionDetail<Date>> {
     return this.submissions.transaction(async (manager) => {
       const submission = await this.submissions.findVisible(ability, id, manager);
       this.submissions.authorize(ability, 'update', submission);
@@ -181,7 +175,7 @@ export class PartnerSubmissionsService {
     id: string,
     file: UploadedFile,
     manager: EntityManager,
-  ): Promise<CensusUploadResult> {
+  ): Promise<CensusDetail<Date> & { census: CensusSummary<Date> }> {
     const submission = await this.submissions.findVisible(ability, id, manager, true);
     this.submissions.authorize(ability, 'upload', submission);
     this.assertEditable(submission);
@@ -236,7 +230,7 @@ export class PartnerSubmissionsService {
     id: string,
     upload: { file: UploadedFile; fields: Record<string, string> },
     manager: EntityManager,
-  ): Promise<DocumentSummary> {
+  ): Promise<DocumentSummary<Date>> {
     const kind = upload.fields.kind as DocumentKind;
     if (!DOCUMENT_KINDS.includes(kind)) {
       throw validationError([{ field: 'kind', messages: [`kind must be one of ${DOCUMENT_KINDS.join(', ')}`] }]);
@@ -283,7 +277,7 @@ export class PartnerSubmissionsService {
    * Submits an open transaction, or resubmits one the carrier sent back. Refusals come in the
    * order of docs/product.md, "Intake rules" (eligibility rules, then completeness) and change nothing.
    */
-  async submit(user: SessionUser, ability: AppAbility, id: string, manager: EntityManager): Promise<PartnerSubmissionDetails> {
+  async submit(user: SessionUser, ability: AppAbility, id: string, manager: EntityManager): Promise<PartnerSubmissionDetail<Date>> {
     const submission = await this.submissions.findVisible(ability, id, manager, true);
     this.submissions.authorize(ability, 'submit', submission);
     const resubmission = submission.state === 'RETURNED' || submission.state === 'PENDING_ITEMS';
@@ -338,7 +332,7 @@ export class PartnerSubmissionsService {
   }
 
   /** Withdraws the transaction; it leaves the partner's list. */
-  async cancel(user: SessionUser, ability: AppAbility, id: string, manager: EntityManager): Promise<PartnerSubmission> {
+  async cancel(user: SessionUser, ability: AppAbility, id: string, manager: EntityManager): Promise<PartnerSubmissionRecord<Date>> {
     const submission = await this.submissions.findVisible(ability, id, manager, true);
     this.submissions.authorize(ability, 'cancel', submission);
     const target = transition(submission.state, 'cancel');
@@ -350,7 +344,7 @@ export class PartnerSubmissionsService {
     return toPartnerSubmission(updated);
   }
 
-  private async withDetails(submission: Submission, manager?: EntityManager): Promise<PartnerSubmissionDetails> {
+  private async withDetails(submission: Submission, manager?: EntityManager): Promise<PartnerSubmissionDetail<Date>> {
     return toPartnerSubmissionDetails(submission, await this.submissions.details(submission, manager));
   }
 

@@ -14,6 +14,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import type { User } from '../accounts/user.entity';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound, ruleRefused, versionConflict } from '../common/app-error';
+import { escapeLike } from '../common/like-pattern';
 import { applyListQuery, type ListResult } from '../common/list-query.dto';
 import { validationError } from '../common/validation';
 import { adminCapReached, isAdminCapViolation, partnerRoleFor, violates } from '../delegation/admin-cap';
@@ -78,8 +79,6 @@ interface Decided {
   firm: Firm | null;
   changes?: Partial<Pick<Registration, 'firmId' | 'userId' | 'taxIdOverrideReason'>>;
 }
-
-const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
 
 /** A partner user's registration, as Employer Broker Services verifies and decides on it. */
 @Injectable()

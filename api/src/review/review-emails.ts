@@ -1,6 +1,6 @@
-import { REGION_NAMES } from '@sbo/shared';
+import { type GroupAddress, type PendingItem, type PlanSelection, REGION_NAMES } from '@sbo/shared';
 import type { OutgoingEmail } from '../notifications/notifications.service';
-import type { GroupAddress, PendingItem, PlanSelection, Submission } from '../submissions/submission.entity';
+import type { Submission } from '../submissions/submission.entity';
 import type { FieldChange } from '../submissions/correction';
 import { describeSubmission } from '../submissions/submission-names';
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { AppAbility, Region, SessionUser } from '@sbo/shared';
+import type { AppAbility, Region, SessionUser, StaffSubmissionRecord } from '@sbo/shared';
 import { accessibleSql } from '../authorization/accessible-sql';
 import { SUBMISSION_RULE_COLUMNS, SubmissionsRepository } from '../submissions/submissions.repository';
-import type { StaffSubmission } from './staff-submission.view';
 import { StaffSubmissionsService } from './staff-submissions.service';
 
 /** The review queue: the next submission for a reviewer, never the same one for two of them. */
@@ -18,7 +17,7 @@ export class ReviewQueueService {
    * them), claim and audit event in one statement (see SubmissionsRepository.claimNext). Null when
    * the queue is empty.
    */
-  async next(user: SessionUser, ability: AppAbility, region?: Region): Promise<StaffSubmission | null> {
+  async next(user: SessionUser, ability: AppAbility, region?: Region): Promise<StaffSubmissionRecord<Date> | null> {
     const claimable = accessibleSql(ability, 'claim', 'Submission', SUBMISSION_RULE_COLUMNS);
     const id = await this.repository.claimNext(claimable, region, user);
     if (!id) return null;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ContactsModule } from '../contacts/contacts.module';
+import { DelegationModule } from '../delegation/delegation.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
 import { QueueController } from './queue.controller';
 import { ReviewQueueService } from './review-queue.service';
@@ -11,7 +12,7 @@ import { StaffSubmissionsService } from './staff-submissions.service';
 import { SubmissionsReviewController } from './submissions-review.controller';
 
 @Module({
-  imports: [SubmissionsModule, CalendarModule, ContactsModule, AccountsModule],
+  imports: [SubmissionsModule, CalendarModule, ContactsModule, AccountsModule, DelegationModule],
   controllers: [SubmissionsReviewController, QueueController, ReviewersController],
   providers: [StaffSubmissionsService, ReviewService, ReviewQueueService, ReviewersService],
 })

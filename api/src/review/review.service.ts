@@ -5,8 +5,11 @@ import {
   REGION_NAMES,
   type Region,
   RETURN_REGIONS,
+  type ReviewAction,
   type ReviewState,
   type SessionUser,
+  type StaffSubmissionDetail,
+  type StaffSubmissionRecord,
 } from '@sbo/shared';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -17,6 +20,7 @@ import { Clock } from '../calendar/clock';
 import { type AppError, forbidden, notFound, ruleRefused, versionConflict } from '../common/app-error';
 import { validationError } from '../common/validation';
 import { ContactsService } from '../contacts/contacts.service';
+import { FirmsService } from '../delegation/firms.service';
 import { NotificationsService, type OutgoingEmail } from '../notifications/notifications.service';
 import { correctedFields, fieldChanges } from '../submissions/correction';
 import { EligibilityService } from '../submissions/eligibility.service';
@@ -43,7 +47,6 @@ import {
   returnedEmail,
   type ReviewerContact,
 } from './review-emails';
-import type { ReviewAction, StaffSubmission, StaffSubmissionDetails } from './staff-submission.view';
 import { StaffSubmissionsService } from './staff-submissions.service';
 import type { VersionDto } from './version.dto';
 
@@ -95,9 +98,10 @@ export class ReviewService {
     private readonly notifications: NotificationsService,
     private readonly contacts: ContactsService,
     private readonly eligibility: EligibilityService,
+    private readonly firms: FirmsService,
   ) {}
 
-  claim(user: SessionUser, ability: AppAbility, id: string, dto: VersionDto): Promise<StaffSubmission> {
+  claim(user: SessionUser, ability: AppAbility, id: string, dto: VersionDto): Promise<StaffSubmissionRecord<Date>> {
     return this.act(user, ability, id, 'claim', dto.version, async ({ manager, s, target }) => {
       const updated = await this.write(manager, s, { state: target, assigneeId: user.id });
       await this.record(manager, user, 'submission.claimed', s, updated);
@@ -105,7 +109,7 @@ export class ReviewService {
     });
   }
 
-  release(user: SessionUser, ability: AppAbility, id: string, dto: VersionDto): Promise<StaffSubmission> {
+  release(user: SessionUser, ability: AppAbility, id: string, dto: VersionDto): Promise<StaffSubmissionRecord<Date>> {
     return this.act(user, ability, id, 'release', dto.version, async ({ manager, s, target }) => {
       const updated = await this.write(manager, s, { state: target, assigneeId: null });
       await this.record(manager, user, 'submission.released', s, updated);
@@ -114,7 +118,7 @@ export class ReviewService {
   }
 
   /** A lead gives the submission to an active rep or lead of its region (reassigning it if held). */
-  assign(user: SessionUser, ability: AppAbility, id: string, dto: AssignSubmissionDto): Promise<StaffSubmission> {
+  assign(user: SessionUser, ability: AppAbility, id: string, dto: AssignSubmissionDto): Promise<StaffSubmissionRecord<Date>> {
     return this.act(user, ability, id, 'assign', dto.version, async ({ manager, s, target }) => {
       if (!(await this.submissions.isActiveReviewer(manager, dto.assigneeId, s.region))) {
         throw validationError([
@@ -131,7 +135,7 @@ export class ReviewService {
    * A correction in place (not in CA): every field sent must be one CASL lets the caller correct;
    * each field that changes is audited (field, old, new, reason) and the submitter gets the list.
    */
-  correct(user: SessionUser, ability: AppAbility, id: string, dto: CorrectSubmissionDto): Promise<StaffSubmission> {
+  correct(user: SessionUser, ability: AppAbility, id: string, dto: CorrectSubmissionDto): Promise<StaffSubmissionRecord<Date>> {
     const fields = correctedFields(dto);
     return this.act(
       user,
@@ -170,7 +174,7 @@ export class ReviewService {
   }
 
   /** CA only: back to the submitter with instructions ending in the rep's contact details; the clock pauses. */
-  return(user: SessionUser, ability: AppAbility, id: string, dto: ReturnSubmissionDto): Promise<StaffSubmission> {
+  return(user: SessionUser, ability: AppAbility, id: string, dto: ReturnSubmissionDto): Promise<StaffSubmissionRecord<Date>> {
     return this.act(user, ability, id, 'return', dto.version, async ({ manager, s, target }) => {
       const rep = await this.reviewer(manager, user.id);
       const updated = await this.write(manager, s, {
@@ -186,7 +190,7 @@ export class ReviewService {
   }
 
   /** Any region: the rep names the documents still needed; each clears itself when one of its kind arrives. */
-  requestItems(user: SessionUser, ability: AppAbility, id: string, dto: RequestItemsDto): Promise<StaffSubmission> {
+  requestItems(user: SessionUser, ability: AppAbility, id: string, dto: RequestItemsDto): Promise<StaffSubmissionRecord<Date>> {
     return this.act(user, ability, id, 'requestItems', dto.version, async ({ manager, s, target }) => {
       const rep = await this.reviewer(manager, user.id);
       const items = requestedItems(dto.items);
@@ -205,7 +209,7 @@ export class ReviewService {
     });
   }
 
-  approve(user: SessionUser, ability: AppAbility, id: string, dto: VersionDto): Promise<StaffSubmission> {
+  approve(user: SessionUser, ability: AppAbility, id: string, dto: VersionDto): Promise<StaffSubmissionRecord<Date>> {
     return this.act(user, ability, id, 'approve', dto.version, async ({ manager, s, target }) => {
       const updated = await this.write(manager, s, { state: target, decidedAt: this.clock.now(), lastReviewerId: user.id });
       await this.record(manager, user, 'submission.approved', s, updated);
@@ -215,7 +219,7 @@ export class ReviewService {
   }
 
   /** It must continue outside the system: the instructions say why and where to send it. */
-  referOffline(user: SessionUser, ability: AppAbility, id: string, dto: ReferOfflineDto): Promise<StaffSubmission> {
+  referOffline(user: SessionUser, ability: AppAbility, id: string, dto: ReferOfflineDto): Promise<StaffSubmissionRecord<Date>> {
     return this.act(user, ability, id, 'referOffline', dto.version, async ({ manager, s, target }) => {
       const [rep, mailbox, calendar] = await Promise.all([
         this.reviewer(manager, user.id),
@@ -243,9 +247,9 @@ export class ReviewService {
    * straight to the queue with its due date. Completeness is shown (`problems`), not enforced:
    * the forms came with the email or the paper package.
    */
-  async create(user: SessionUser, ability: AppAbility, dto: CreateStaffSubmissionDto): Promise<StaffSubmissionDetails> {
+  async create(user: SessionUser, ability: AppAbility, dto: CreateStaffSubmissionDto): Promise<StaffSubmissionDetail<Date>> {
     return this.submissions.transaction(async (manager) => {
-      const firmRegion = dto.firmId ? await this.repository.firmRegion(manager, dto.firmId) : null;
+      const firmRegion = dto.firmId ? await this.firms.regionOf(dto.firmId, manager) : null;
       const wouldBe = { region: dto.region, channel: dto.channel, firmId: dto.firmId ?? null, firmRegion };
       if ((dto.firmId && !firmRegion) || !ability.can('create', asSubject('Submission', wouldBe))) {
         throw staffEntryRefusal(ability, dto, firmRegion);
@@ -298,7 +302,7 @@ export class ReviewService {
     version: number,
     work: (step: Step) => Promise<Submission>,
     authorizeFields?: (s: Submission) => void,
-  ): Promise<StaffSubmission> {
+  ): Promise<StaffSubmissionRecord<Date>> {
     return this.submissions.transaction(async (manager) => {
       const s = await this.submissions.findVisible(ability, id, manager, true);
       this.authorize(user, ability, action, s);

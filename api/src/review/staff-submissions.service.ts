@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { AppAbility, Region, SessionUser } from '@sbo/shared';
+import {
+  type AppAbility,
+  type AuditEventRecord,
+  type Region,
+  REVIEW_ACTIONS,
+  type SessionUser,
+  type StaffMember,
+  type StaffSubmissionDetail,
+  type StaffSubmissionRecord,
+} from '@sbo/shared';
 import type { EntityManager } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
-import type { AuditEvent } from '../audit/audit-event.entity';
 import { AuditService } from '../audit/audit.service';
 import { accessibleSql } from '../authorization/accessible-sql';
 import { CalendarService } from '../calendar/calendar.service';
@@ -11,13 +19,7 @@ import { canTransition } from '../submissions/review-state-machine';
 import type { Submission } from '../submissions/submission.entity';
 import { SUBMISSION_RULE_COLUMNS, type SubmissionSortField, SubmissionsRepository } from '../submissions/submissions.repository';
 import { SubmissionsService, submissionSubject } from '../submissions/submissions.service';
-import {
-  REVIEW_ACTIONS,
-  type StaffMember,
-  type StaffSubmission,
-  type StaffSubmissionDetails,
-  toStaffSubmission,
-} from './staff-submission.view';
+import { toStaffSubmission } from './staff-submission.view';
 import type { StaffSubmissionListQueryDto } from './staff-submission-list-query.dto';
 import { clockOf, turnaroundOn } from '../submissions/turnaround';
 
@@ -55,7 +57,7 @@ export class StaffSubmissionsService {
    * The CASL read rules become the WHERE clause, so nothing of another region is loaded or counted;
    * the filters narrow inside it. One query for the page (assignee joined), one plain count.
    */
-  async list(user: SessionUser, ability: AppAbility, query: StaffSubmissionListQueryDto): Promise<ListResult<StaffSubmission>> {
+  async list(user: SessionUser, ability: AppAbility, query: StaffSubmissionListQueryDto): Promise<ListResult<StaffSubmissionRecord<Date>>> {
     const { rows, total, assignees } = await this.repository.page(
       accessibleSql(ability, 'read', 'Submission', SUBMISSION_RULE_COLUMNS),
       {
@@ -73,12 +75,12 @@ export class StaffSubmissionsService {
     return { data: await this.present(rows, (s) => assignees.get(s.id) ?? null), total };
   }
 
-  async get(ability: AppAbility, id: string): Promise<StaffSubmissionDetails> {
+  async get(ability: AppAbility, id: string): Promise<StaffSubmissionDetail<Date>> {
     return this.details(ability, await this.submissions.findVisible(ability, id));
   }
 
   /** The full record: census summary, documents, what is missing, history and the actions open to the caller. */
-  async details(ability: AppAbility, s: Submission, manager?: EntityManager): Promise<StaffSubmissionDetails> {
+  async details(ability: AppAbility, s: Submission, manager?: EntityManager): Promise<StaffSubmissionDetail<Date>> {
     // One after the other: inside a transaction they share one connection.
     const record = await this.presentOne(s, manager);
     const details = await this.submissions.details(s, manager);
@@ -92,7 +94,7 @@ export class StaffSubmissionsService {
     };
   }
 
-  async audit(ability: AppAbility, id: string): Promise<ListResult<AuditEvent>> {
+  async audit(ability: AppAbility, id: string): Promise<ListResult<AuditEventRecord<Date>>> {
     const s = await this.submissions.findVisible(ability, id);
     const data = await this.trail.forEntity('Submission', s.id);
     return { data, total: data.length };
@@ -104,7 +106,7 @@ export class StaffSubmissionsService {
     s: Submission,
     manager?: EntityManager,
     knownAssignee?: StaffMember,
-  ): Promise<StaffSubmission> {
+  ): Promise<StaffSubmissionRecord<Date>> {
     const assignee =
       knownAssignee?.id === s.assigneeId && knownAssignee
         ? knownAssignee
@@ -115,7 +117,7 @@ export class StaffSubmissionsService {
     return record;
   }
 
-  private async present(rows: Submission[], assigneeOf: (s: Submission) => StaffMember | null): Promise<StaffSubmission[]> {
+  private async present(rows: Submission[], assigneeOf: (s: Submission) => StaffMember | null): Promise<StaffSubmissionRecord<Date>[]> {
     const regions = [...new Set(rows.map((s) => s.region))];
     const calendars = new Map(await Promise.all(regions.map(async (r) => [r, await this.calendar.calendarFor(r)] as const)));
     const today = new Map<Region, string>(regions.map((r) => [r, this.calendar.today(r)]));

@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { DocumentKind, PaymentMethod, Region, ReviewState, SubmissionType } from '@sbo/shared';
+import type { DocumentKind, PaymentMethod, PendingItem, Region, ReviewState, SubmissionType } from '@sbo/shared';
 import type { EntityManager } from 'typeorm';
 import { addDays, BusinessCalendar, defaultHolidays, regionToday } from '../calendar/business-calendar';
 import { dueDate } from '../submissions/turnaround';
-import type { PendingItem } from '../submissions/submission.entity';
 
 /**
  * Demo submissions: every firm gets one in each review state (RETURNED in CA only, where

@@ -3,7 +3,8 @@
  * The benchmark suite calls benchCensusParser(); the spec reuses buildCensusFixtures().
  */
 import ExcelJS from 'exceljs';
-import { CENSUS_COLUMNS, parseCensus } from './census-parser';
+import { CENSUS_COLUMNS } from '@sbo/shared';
+import { parseCensus } from './census-parser';
 
 const BENCH_ROWS = 5_000;
 /** Each family is an employee, a spouse and two children: 1 employee per 4 rows. */

@@ -1,11 +1,10 @@
+import type { CensusColumn, CensusMember } from '@sbo/shared';
 import ExcelJS from 'exceljs';
 import { buildCensusFixtures } from './census-parser.bench';
 import {
   CENSUS_MAX_BYTES,
-  CensusColumn,
   CensusFileError,
   CensusParseResult,
-  CensusRow,
   parseCensus,
 } from './census-parser';
 
@@ -33,13 +32,13 @@ function line(overrides: Partial<Record<CensusColumn, string>> = {}): string {
 }
 
 /** The normalised form of the employee above, with some fields changed. */
-function member(rowNumber: number, fields: Partial<CensusRow> = {}): CensusRow {
+function member(rowNumber: number, fields: Partial<CensusMember> = {}): CensusMember {
   const base = { employeeId: 'E1', relationship: 'EMPLOYEE', firstName: 'Ann', lastName: 'Lee' } as const;
   return { rowNumber, ...base, dateOfBirth: '1980-01-02', gender: 'F', zip: '80202', ...fields };
 }
 
 const fieldOf = (column: CensusColumn) =>
-  column.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()) as keyof CensusRow;
+  column.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()) as keyof CensusMember;
 const messageLike = (message: string | RegExp) =>
   typeof message === 'string' ? message : expect.stringMatching(message);
 

@@ -5,46 +5,21 @@
  */
 import ExcelJS from 'exceljs';
 import { parse as parseCsvText } from 'csv-parse/sync';
-import { CENSUS_RELATIONSHIPS, type CensusRelationship } from '@sbo/shared';
-
-export const CENSUS_COLUMNS = [
-  'employee_id',
-  'relationship',
-  'first_name',
-  'last_name',
-  'date_of_birth',
-  'gender',
-  'zip',
-] as const;
-export type CensusColumn = (typeof CENSUS_COLUMNS)[number];
-
-export const CENSUS_GENDERS = ['M', 'F', 'X'] as const;
-export type CensusGender = (typeof CENSUS_GENDERS)[number];
+import {
+  CENSUS_COLUMNS,
+  CENSUS_RELATIONSHIPS,
+  type CensusColumn,
+  type CensusGender,
+  type CensusMember,
+  type CensusRelationship,
+  type CensusRowError,
+} from '@sbo/shared';
 
 export const CENSUS_MAX_BYTES = 10 * 1024 * 1024;
 export const CENSUS_MAX_ROWS = 10_000;
 
-export interface CensusRow {
-  /** Row number as the spreadsheet shows it (the header is row 1 when it is the first row). */
-  rowNumber: number;
-  employeeId: string;
-  relationship: CensusRelationship;
-  firstName: string;
-  lastName: string;
-  /** YYYY-MM-DD */
-  dateOfBirth: string;
-  gender: CensusGender;
-  zip: string;
-}
-
-export interface CensusRowError {
-  row: number;
-  column: CensusColumn;
-  message: string;
-}
-
 export interface CensusParseResult {
-  rows: CensusRow[];
+  rows: CensusMember[];
   errors: CensusRowError[];
   /** Non-blank data rows in the file, good and bad. */
   rowCount: number;
@@ -269,12 +244,12 @@ function validateSheet(sheetRows: SheetRow[]): CensusParseResult {
   const candidates = dataRows.map((row) => checkRow(row, columnIndexes, today));
   checkAcrossRows(candidates);
 
-  const rows: CensusRow[] = [];
+  const rows: CensusMember[] = [];
   const errors: CensusRowError[] = [];
   for (const candidate of candidates) {
     if (candidate.errors.size === 0) {
       // No error means every check passed and set its field.
-      rows.push({ rowNumber: candidate.rowNumber, ...(candidate.values as Omit<CensusRow, 'rowNumber'>) });
+      rows.push({ rowNumber: candidate.rowNumber, ...(candidate.values as Omit<CensusMember, 'rowNumber'>) });
       continue;
     }
     // Report in column order, whichever check found the problem.
@@ -310,7 +285,7 @@ function mapHeader(cells: RawCell[]): Map<CensusColumn, number> {
 
 interface Candidate {
   rowNumber: number;
-  values: Partial<Omit<CensusRow, 'rowNumber'>>;
+  values: Partial<Omit<CensusMember, 'rowNumber'>>;
   /** At most one message per column: one error entry per bad cell. */
   errors: Map<CensusColumn, string>;
 }
@@ -320,7 +295,7 @@ type Check<T> = { value: T } | { error: string };
 function checkRow(row: SheetRow, columnIndexes: Map<CensusColumn, number>, today: string): Candidate {
   const text = (column: CensusColumn) => cellText(row.cells[columnIndexes.get(column) as number], column);
   const candidate: Candidate = { rowNumber: row.rowNumber, values: {}, errors: new Map() };
-  const apply = <K extends keyof Candidate['values']>(column: CensusColumn, key: K, check: Check<CensusRow[K]>) => {
+  const apply = <K extends keyof Candidate['values']>(column: CensusColumn, key: K, check: Check<CensusMember[K]>) => {
     if ('error' in check) candidate.errors.set(column, check.error);
     else candidate.values[key] = check.value;
   };

@@ -1,3 +1,4 @@
+import type { CensusColumn } from '@sbo/shared';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A bad cell of the uploaded census: its row, column and what is wrong. */
@@ -9,8 +10,8 @@ export class CensusRowError {
   @PrimaryColumn()
   rowNumber: number;
 
-  @PrimaryColumn()
-  columnName: string;
+  @PrimaryColumn({ type: 'text' })
+  columnName: CensusColumn;
 
   @Column()
   message: string;

@@ -1,4 +1,4 @@
-import type { CensusRelationship } from '@sbo/shared';
+import type { CensusGender, CensusRelationship } from '@sbo/shared';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One member (employee or dependent) of a submission's census, by its row in the uploaded sheet. */
@@ -27,7 +27,7 @@ export class CensusRow {
   dateOfBirth: string;
 
   @Column({ type: 'text' })
-  gender: 'M' | 'F' | 'X';
+  gender: CensusGender;
 
   @Column()
   zip: string;

@@ -1,4 +1,4 @@
-import type { DocumentKind, ErrorCode, PaymentMethod, Region, SubmissionType } from '@sbo/shared';
+import type { DocumentKind, ErrorCode, PaymentMethod, Region, SubmissionProblem, SubmissionType } from '@sbo/shared';
 import type { BusinessCalendar } from '../calendar/business-calendar';
 import { LATE_CUTOFF_BUSINESS_DAY, submissionDeadline } from '../calendar/submission-deadline';
 
@@ -152,10 +152,7 @@ export const COMPLETENESS_PROBLEM_CODES = [
 ] as const;
 export type CompletenessProblemCode = (typeof COMPLETENESS_PROBLEM_CODES)[number];
 
-export interface CompletenessProblem extends RuleViolation<CompletenessProblemCode> {
-  /** The field the problem belongs to, for showing it beside the input. */
-  field: string;
-}
+export type CompletenessProblem = SubmissionProblem<CompletenessProblemCode>;
 
 export interface CompletenessInput {
   region: Region;

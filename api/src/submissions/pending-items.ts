@@ -1,5 +1,4 @@
-import type { DocumentKind } from '@sbo/shared';
-import type { PendingItem } from './submission.entity';
+import type { DocumentKind, PendingItem } from '@sbo/shared';
 
 /** The items a rep asks for, outstanding until a document of their kind arrives. */
 export const requestedItems = (items: readonly { kind: DocumentKind; description: string }[]): PendingItem[] =>

@@ -1,4 +1,4 @@
-import type { PartnerStatus, ReviewState } from '@sbo/shared';
+import { type PartnerStatus, REVIEW_ACTIONS, type ReviewState } from '@sbo/shared';
 
 /**
  * When a submission may move, and where to. Who may move it (role, region, firm, CA's
@@ -23,6 +23,9 @@ export const REVIEW_EVENTS = [
   'cancel',
 ] as const;
 export type ReviewEvent = (typeof REVIEW_EVENTS)[number];
+
+/** Every review action a staff record screen offers is an event of this machine. */
+REVIEW_ACTIONS satisfies readonly ReviewEvent[];
 
 /**
  * Every allowed transition; any pair not listed is refused.

@@ -1,6 +1,7 @@
+import type { PlanSelection } from '@sbo/shared';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { PlanSelectionDto, SubmissionGroupDto } from './submission-group.dto';
-import type { PlanSelection, Submission } from './submission.entity';
+import type { Submission } from './submission.entity';
 
 /** The submission columns the group fields map to; fields not sent are left as they are. */
 export function groupColumns(group: SubmissionGroupDto | undefined): QueryDeepPartialEntity<Submission> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { CensusMember, CensusRowError as ParsedError } from '@sbo/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { CensusRow as ParsedRow, CensusRowError as ParsedError } from './census-parser';
 import { Census } from './census.entity';
 import { CensusRowError } from './census-row-error.entity';
 import { CensusRow } from './census-row.entity';
@@ -29,7 +29,7 @@ export class SubmissionFilesRepository {
   async replaceCensus(
     manager: EntityManager,
     census: QueryDeepPartialEntity<Census> & { submissionId: string },
-    rows: readonly ParsedRow[],
+    rows: readonly CensusMember[],
     errors: readonly ParsedError[],
   ): Promise<Census> {
     const id = census.submissionId;

@@ -1,37 +1,8 @@
-import type { DocumentKind } from '@sbo/shared';
+import type { CensusSummary, DocumentSummary, SubmissionGroup, SubmissionRecord } from '@sbo/shared';
 import { downloadName } from './document-type';
-import type { CompletenessProblem } from './intake-rules';
 import type { Census } from './census.entity';
 import type { SubmissionDocument } from './submission-document.entity';
-import type { GroupAddress, PlanSelection, Submission } from './submission.entity';
-
-/** The employer group as the submission record nests it (docs/api.md). */
-export interface SubmissionGroup {
-  name: string | null;
-  groupId: string | null;
-  taxId: string | null;
-  employeeCount: number | null;
-  multiMarket: boolean;
-  guaranteedAvailability: boolean;
-  address: GroupAddress | null;
-}
-
-/** The fields both partners and staff read back (docs/api.md, "Routes"). */
-export interface SubmissionRecord {
-  id: string;
-  version: number;
-  type: Submission['type'];
-  channel: Submission['channel'];
-  region: Submission['region'];
-  requestedEffectiveDate: string | null;
-  paymentMethod: Submission['paymentMethod'];
-  group: SubmissionGroup;
-  plans: PlanSelection[];
-  instructions: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  submittedAt: Date | null;
-}
+import type { Submission } from './submission.entity';
 
 export function groupOf(s: Submission): SubmissionGroup {
   return {
@@ -45,7 +16,7 @@ export function groupOf(s: Submission): SubmissionGroup {
   };
 }
 
-export function toSubmissionRecord(s: Submission): SubmissionRecord {
+export function toSubmissionRecord(s: Submission): SubmissionRecord<Date> {
   return {
     id: s.id,
     version: s.version,
@@ -63,18 +34,7 @@ export function toSubmissionRecord(s: Submission): SubmissionRecord {
   };
 }
 
-export interface CensusSummary {
-  fileName: string;
-  sizeBytes: number;
-  rowCount: number;
-  acceptedCount: number;
-  rejectedCount: number;
-  employeeCount: number;
-  dependentCount: number;
-  uploadedAt: Date;
-}
-
-export const toCensusSummary = (c: Census): CensusSummary => ({
+export const toCensusSummary = (c: Census): CensusSummary<Date> => ({
   fileName: c.fileName,
   sizeBytes: c.sizeBytes,
   rowCount: c.rowCount,
@@ -85,19 +45,7 @@ export const toCensusSummary = (c: Census): CensusSummary => ({
   uploadedAt: c.uploadedAt,
 });
 
-export interface DocumentSummary {
-  id: string;
-  kind: DocumentKind;
-  /** The name it downloads under (the console saves it so): the uploader's, with the detected type's extension. */
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  uploadedAt: Date;
-  /** Where to download it (any user who may read the submission). */
-  url: string;
-}
-
-export const toDocumentSummary = (d: SubmissionDocument): DocumentSummary => ({
+export const toDocumentSummary = (d: SubmissionDocument): DocumentSummary<Date> => ({
   id: d.id,
   kind: d.kind,
   fileName: downloadName(d.fileName, d.mimeType),
@@ -106,10 +54,3 @@ export const toDocumentSummary = (d: SubmissionDocument): DocumentSummary => ({
   uploadedAt: d.uploadedAt,
   url: `/api/documents/${d.id}`,
 });
-
-/** A submission with what hangs off it: census summary, documents and what is still missing. */
-export interface SubmissionDetails {
-  census: CensusSummary | null;
-  documents: DocumentSummary[];
-  problems: CompletenessProblem[];
-}

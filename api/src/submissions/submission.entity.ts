@@ -1,27 +1,5 @@
-import type { Channel, DocumentKind, PaymentMethod, PlanTier, Region, ReviewState, SubmissionType, UsState } from '@sbo/shared';
+import type { Channel, GroupAddress, PaymentMethod, PendingItem, PlanSelection, Region, ReviewState, SubmissionType } from '@sbo/shared';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export interface GroupAddress {
-  line1: string;
-  line2?: string | null;
-  city: string;
-  state: UsState;
-  zip: string;
-}
-
-export interface PlanSelection {
-  planCode: string;
-  tier: PlanTier;
-}
-
-/** A document the carrier asked the submitter for; it clears itself when a document of that kind arrives. */
-export interface PendingItem {
-  kind: DocumentKind;
-  description: string;
-  /** When the matching document arrived; null while still outstanding. */
-  receivedAt: string | null;
-  documentId: string | null;
-}
 
 /**
  * A partner transaction (new group, quote, requote, renewal, purchase) through intake and review.

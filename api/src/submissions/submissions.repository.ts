@@ -5,7 +5,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { User } from '../accounts/user.entity';
 import { auditInsertSql } from '../audit/audit.service';
-import { Firm } from '../delegation/firm.entity';
 import { escapeLike } from '../common/like-pattern';
 import { applyListQuery, type ListQueryDto } from '../common/list-query.dto';
 import { Submission } from './submission.entity';
@@ -209,11 +208,5 @@ export class SubmissionsRepository {
       [...params, actor.id, actor.email],
     );
     return rows[0]?.id ?? null;
-  }
-
-  /** The firm's region, which the staff entry rule compares with the submission's; null when no such firm. */
-  async firmRegion(manager: EntityManager, firmId: string): Promise<Region | null> {
-    const firm = await manager.findOne(Firm, { where: { id: firmId }, select: { id: true, region: true } });
-    return firm?.region ?? null;
   }
 }

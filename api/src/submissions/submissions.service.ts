@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { type Action, type AppAbility, asSubject, type Region, type SessionUser } from '@sbo/shared';
+import {
+  type Action,
+  type AppAbility,
+  asSubject,
+  CENSUS_COLUMNS,
+  type CensusColumn,
+  type CensusDetail,
+  type Region,
+  type SessionUser,
+  type SubmissionDetails,
+} from '@sbo/shared';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
 import { forbidden, notFound, versionConflict } from '../common/app-error';
-import { CENSUS_COLUMNS, type CensusColumn } from './census-parser';
 import type { CreateSubmissionDto } from './create-submission.dto';
 import { completenessProblems } from './intake-rules';
 import { submissionAudit } from './submission-audit';
@@ -13,7 +22,7 @@ import { groupColumns, planSelections } from './submission-columns';
 import type { SubmissionDocument } from './submission-document.entity';
 import { SubmissionFilesRepository } from './submission-files.repository';
 import type { Submission } from './submission.entity';
-import { type SubmissionDetails, toCensusSummary, toDocumentSummary } from './submission-record';
+import { toCensusSummary, toDocumentSummary } from './submission-record';
 import { SubmissionsRepository } from './submissions.repository';
 
 /** The record as CASL checks it: only the fields the rules look at. */
@@ -124,7 +133,7 @@ export class SubmissionsService {
     return this.accounts.isActiveReviewer(manager, userId, region);
   }
 
-  async details(submission: Submission, manager?: EntityManager): Promise<SubmissionDetails> {
+  async details(submission: Submission, manager?: EntityManager): Promise<SubmissionDetails<Date>> {
     const [census, documents] = await Promise.all([
       this.files.census(submission.id, manager),
       this.files.documents(submission.id, manager),
@@ -146,7 +155,7 @@ export class SubmissionsService {
   }
 
   /** The census of a submission the caller may read: its summary, the members kept and the errors of the rows that were not. */
-  async census(ability: AppAbility, id: string) {
+  async census(ability: AppAbility, id: string): Promise<CensusDetail<Date>> {
     const submission = await this.findVisible(ability, id);
     const [census, { rows, errors }] = await Promise.all([
       this.files.census(submission.id),
