@@ -480,7 +480,7 @@ describe('hostile input: every route, random and malformed requests (API)', () =
       const names = JSON.stringify(census.body);
       for (const f of formulas.filter((x) => !x.startsWith('\t'))) expect(names).toContain(JSON.stringify(f).slice(1, -1));
 
-      // The API's CSV writer (every export goes through it) makes each of them inert.
+      // The shared CSV writer (the console's exports go through it) makes each of them inert.
       const [members] = [await t.dataSource.query(
         `SELECT first_name, last_name FROM census_row WHERE submission_id = $1 ORDER BY row_number`, [draft],
       )];
