@@ -1,11 +1,21 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { validationError } from './validation';
 
 /** A query parameter that may be repeated (`?state=A&state=B`) arrives as a list either way. */
 export const asList = () => Transform(({ value }) => (value === undefined || Array.isArray(value) ? value : [value]));
+
+/** An optional filter to one of `values`, which the OpenAPI document lists. */
+export const FilterIn = (values: readonly string[]) =>
+  applyDecorators(ApiPropertyOptional({ enum: values }), IsOptional(), IsIn(values));
+
+/** The `q` search box: free text of up to 100 characters; `description` says where it searches. */
+export const SearchText = (description: string) =>
+  // MaxLength before IsString, the order the stacks this replaced registered them (messages keep their order).
+  applyDecorators(ApiPropertyOptional({ description }), IsOptional(), MaxLength(100), IsString());
 
 /** The paging and sorting every collection GET takes (docs/api.md, "Lists"); resources extend it with their filters. */
 export class ListQueryDto {

@@ -47,6 +47,17 @@ export const IsTrimmedText = (min: number, max: number) =>
     MaxLength(max),
   );
 
+/**
+ * A string of 1 to `max` characters, kept as sent (see IsTrimmedText for text that is trimmed).
+ * Registered in the order `@IsString() @MinLength(1) @MaxLength(max)` stacked on a field registers
+ * them (bottom first), so a bad value's messages come in the order they always did.
+ */
+export const IsNonEmptyText = (max: number) => applyDecorators(MaxLength(max), MinLength(1), IsString());
+
+/** Why, in the caller's words, for the audit trail and the email: 3 to 1000 characters (same order as above). */
+export const IsReason = () =>
+  applyDecorators(MaxLength(1000), MinLength(3, { message: '$property must say why (at least 3 characters)' }), IsString());
+
 /** Deeper than any body or query the API takes; deeper input would only exhaust the stack. */
 export const MAX_INPUT_DEPTH = 32;
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsOptional, MaxLength } from 'class-validator';
 import { IsVersion } from '../common/is-version.decorator';
-import { IsPhone } from '../common/person-fields.decorator';
+import { ClearablePhone, IsPersonName } from '../common/person-fields.decorator';
 
 export class UpdateContactDto {
   @ApiProperty()
@@ -10,9 +10,7 @@ export class UpdateContactDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
+  @IsPersonName()
   label?: string;
 
   @ApiPropertyOptional()
@@ -21,9 +19,6 @@ export class UpdateContactDto {
   @MaxLength(254)
   email?: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '855-327-0507' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsPhone()
+  @ClearablePhone('855-327-0507')
   phone?: string | null;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { IsVersion } from '../common/is-version.decorator';
+import { IsReason } from '../common/validation';
 
 export class DepartAdminDto {
   @ApiPropertyOptional({ description: 'an active delegate of the firm, promoted in the same change' })
@@ -9,9 +10,7 @@ export class DepartAdminDto {
   replacementUserId?: string;
 
   @ApiProperty({ description: 'why the administrator is deactivated, for the audit trail' })
-  @IsString()
-  @MinLength(3, { message: 'reason must say why (at least 3 characters)' })
-  @MaxLength(1000)
+  @IsReason()
   reason: string;
 
   @ApiPropertyOptional({ description: "the firm's version as read; a concurrent delegation change answers 409" })

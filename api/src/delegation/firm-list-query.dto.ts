@@ -1,23 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { FIRM_KINDS, type FirmKind, REGIONS, type Region } from '@sbo/shared';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ListQueryDto } from '../common/list-query.dto';
+import { IsIn, IsOptional } from 'class-validator';
+import { FilterIn, ListQueryDto, SearchText } from '../common/list-query.dto';
 
 export class FirmListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ description: 'search in the firm name and tax ID' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText('search in the firm name and tax ID')
   q?: string;
 
-  @ApiPropertyOptional({ enum: FIRM_KINDS })
-  @IsOptional()
-  @IsIn(FIRM_KINDS)
+  @FilterIn(FIRM_KINDS)
   kind?: FirmKind;
 
-  @ApiPropertyOptional({ enum: REGIONS })
-  @IsOptional()
-  @IsIn(REGIONS)
+  @FilterIn(REGIONS)
   region?: Region;
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'firms with no active administrator' })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { FIRM_ROLES, type FirmRole } from '@sbo/shared';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsAccountEmail } from '../common/person-fields.decorator';
+import { IsIn } from 'class-validator';
+import { IsAccountEmail, IsPersonName } from '../common/person-fields.decorator';
 
 export class InviteFirmUserDto {
   @ApiProperty({ example: 'new.admin@agency.example.com' })
@@ -9,9 +9,7 @@ export class InviteFirmUserDto {
   email: string;
 
   @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
+  @IsPersonName()
   name: string;
 
   @ApiProperty({ enum: FIRM_ROLES, description: 'an ADMIN invitation takes one of the 4 seats of a General Agency' })

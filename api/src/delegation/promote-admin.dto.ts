@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { IsVersion } from '../common/is-version.decorator';
+import { IsNonEmptyText } from '../common/validation';
 
 export class PromoteAdminDto {
   @ApiProperty({ description: 'an active delegate of the firm' })
@@ -9,9 +10,7 @@ export class PromoteAdminDto {
 
   @ApiPropertyOptional({ description: 'why, for the audit trail' })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1000)
+  @IsNonEmptyText(1000)
   reason?: string;
 
   @ApiPropertyOptional({ description: "the firm's version as read; a concurrent delegation change answers 409" })

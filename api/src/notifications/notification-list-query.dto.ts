@@ -1,14 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { ListQueryDto } from '../common/list-query.dto';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { FilterIn, ListQueryDto } from '../common/list-query.dto';
 import type { NotificationStatus } from './notification.entity';
 
 const STATUSES: NotificationStatus[] = ['PENDING', 'SENDING', 'SENT', 'FAILED'];
 
 export class NotificationListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional()
-  @IsIn(STATUSES)
+  @FilterIn(STATUSES)
   status?: NotificationStatus;
 
   @ApiPropertyOptional({ description: 'Recipient email, exact (case-insensitive)' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REGIONS, type Region } from '@sbo/shared';
-import { IsIn, IsOptional } from 'class-validator';
-import { ListQueryDto } from '../common/list-query.dto';
+import { IsIn } from 'class-validator';
+import { FilterIn, ListQueryDto } from '../common/list-query.dto';
 import { TEMPLATE_KINDS, type TemplateKind } from './instruction-template.entity';
 import { IsVersion } from '../common/is-version.decorator';
 import { IsTrimmedText, OptionalNotNull } from '../common/validation';
@@ -47,13 +47,9 @@ export class UpdateInstructionTemplateDto {
 }
 
 export class InstructionTemplateListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: REGIONS })
-  @IsOptional()
-  @IsIn(REGIONS)
+  @FilterIn(REGIONS)
   region?: Region;
 
-  @ApiPropertyOptional({ enum: TEMPLATE_KINDS })
-  @IsOptional()
-  @IsIn(TEMPLATE_KINDS)
+  @FilterIn(TEMPLATE_KINDS)
   kind?: TemplateKind;
 }

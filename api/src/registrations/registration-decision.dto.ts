@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsVersion } from '../common/is-version.decorator';
+import { IsNonEmptyText, IsReason } from '../common/validation';
 
 class VersionedDecisionDto {
   @ApiPropertyOptional({ description: 'the registration version as read; a concurrent decision answers 409' })
@@ -25,17 +26,13 @@ class VersionedDecisionDto {
 export class RegistrationDecisionDto extends VersionedDecisionDto {
   @ApiPropertyOptional({ description: 'why, for the audit trail and the email to the partner' })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1000)
+  @IsNonEmptyText(1000)
   reason?: string;
 }
 
 export class RejectRegistrationDto extends VersionedDecisionDto {
   @ApiProperty({ description: 'told to the partner in the rejection email' })
-  @IsString()
-  @MinLength(3, { message: 'reason must say why (at least 3 characters)' })
-  @MaxLength(1000)
+  @IsReason()
   reason: string;
 }
 
@@ -50,9 +47,7 @@ export class NewFirmDto {
 
   @ApiPropertyOptional({ description: 'defaults to the firm name the partner registered with' })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @IsNonEmptyText(200)
   name?: string;
 }
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ListQueryDto } from '../common/list-query.dto';
+import { IsIn, IsOptional } from 'class-validator';
+import { ListQueryDto, SearchText } from '../common/list-query.dto';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '@sbo/shared';
 
 export class RegistrationListQueryDto extends ListQueryDto {
@@ -9,9 +9,6 @@ export class RegistrationListQueryDto extends ListQueryDto {
   @IsIn(REGISTRATION_STATUSES, { message: `status must be one of: ${REGISTRATION_STATUSES.join(', ')}` })
   status?: RegistrationStatus;
 
-  @ApiPropertyOptional({ description: 'search in email, name, firm name and tax ID' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText('search in email, name, firm name and tax ID')
   q?: string;
 }

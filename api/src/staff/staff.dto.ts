@@ -1,21 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { REGIONS, type Region, STAFF_ROLES, type StaffRole } from '@sbo/shared';
-import { ListQueryDto } from '../common/list-query.dto';
+import { FilterIn, ListQueryDto, SearchText } from '../common/list-query.dto';
 import { IsVersion } from '../common/is-version.decorator';
-import { IsAccountEmail, IsPhone } from '../common/person-fields.decorator';
+import { ClearablePhone, IsAccountEmail, IsPersonName, IsPhone } from '../common/person-fields.decorator';
 
 
 export class CreateStaffDto {
@@ -24,9 +13,7 @@ export class CreateStaffDto {
   email: string;
 
   @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
+  @IsPersonName()
   name: string;
 
   @ApiPropertyOptional()
@@ -61,15 +48,10 @@ export class UpdateStaffDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
+  @IsPersonName()
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsPhone()
+  @ClearablePhone()
   phone?: string | null;
 
   @ApiPropertyOptional({ enum: STAFF_ROLES, isArray: true })
@@ -93,20 +75,13 @@ export class UpdateStaffDto {
 }
 
 export class StaffListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ description: 'search in name and email' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText('search in name and email')
   q?: string;
 
-  @ApiPropertyOptional({ enum: STAFF_ROLES })
-  @IsOptional()
-  @IsIn(STAFF_ROLES)
+  @FilterIn(STAFF_ROLES)
   role?: StaffRole;
 
-  @ApiPropertyOptional({ enum: REGIONS })
-  @IsOptional()
-  @IsIn(REGIONS)
+  @FilterIn(REGIONS)
   region?: Region;
 
   @ApiPropertyOptional()
