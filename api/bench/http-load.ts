@@ -1,17 +1,8 @@
 import autocannon from 'autocannon';
-import { round, status } from './lib';
+import { type LoadStats, round, status } from './lib';
 
-export interface LoadResult {
-  requestsPerSecond: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  mean: number;
-  max: number;
-  requests: number;
-  errors: number;
+export interface LoadResult extends LoadStats {
   non2xx: number;
-  durationS: number;
 }
 
 /** autocannon against one GET with a bearer token: `connections` keep-alive connections for `durationS`. */

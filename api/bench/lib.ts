@@ -44,6 +44,14 @@ export interface LatencySummary {
   max: number;
 }
 
+/** What a load run measured: throughput, latencies in ms (p50 to max) and the requests that failed. */
+export interface LoadStats extends Omit<LatencySummary, 'count'> {
+  requestsPerSecond: number;
+  requests: number;
+  errors: number;
+  durationS: number;
+}
+
 export function summarize(samples: number[]): LatencySummary {
   const sorted = [...samples].sort((a, b) => a - b);
   const mean = sorted.reduce((s, x) => s + x, 0) / (sorted.length || 1);

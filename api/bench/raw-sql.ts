@@ -1,17 +1,8 @@
 import { Pool } from 'pg';
 import type { CapturedStatement } from './database';
-import { round, status, summarize } from './lib';
+import { type LoadStats, round, status, summarize } from './lib';
 
-export interface RawResult {
-  requestsPerSecond: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  mean: number;
-  max: number;
-  requests: number;
-  errors: number;
-  durationS: number;
+export interface RawResult extends LoadStats {
   poolSize: number;
 }
 
