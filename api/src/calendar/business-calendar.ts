@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import type { Region } from '@sbo/shared';
+import { REGION_TIME_ZONES } from './region-time-zones';
 
 /**
  * Business-day arithmetic on ISO `YYYY-MM-DD` strings.
@@ -31,10 +32,14 @@ function fromDayNumber(day: number): string {
 /** 0 = Sunday ... 6 = Saturday. */
 const weekdayOf = (day: number) => (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 
-const isWeekend = (day: number) => {
-  const w = weekdayOf(day);
-  return w === 0 || w === 6;
-};
+/**
+ * The days of the week that are never business days, as ISO weekdays (1 = Monday ... 7 = Sunday,
+ * PostgreSQL's `isodow`): the one definition, which the calendar_day table is built from too
+ * (see the calendar-rules-from-ts migration).
+ */
+export const WEEKEND_ISO_WEEKDAYS: readonly number[] = [6, 7];
+
+const isWeekend = (day: number) => WEEKEND_ISO_WEEKDAYS.includes(weekdayOf(day) || 7);
 
 /** The date `n` calendar days after `date` (n may be negative). */
 export function addDays(date: string, n: number): string {
@@ -166,7 +171,7 @@ export class BusinessCalendar {
   businessDaysBetween(from: string, to: string): number {
     const start = toDayNumber(from);
     const end = toDayNumber(to);
-    if (end < start) return -this.businessDaysBetween(to, from);
+    if (end < start) return -this.businessDaysBetween(to, from) || 0; // 0, not -0, over a weekend
     return this.weekdaysIn(start, end) - this.weekdayHolidays.filter((d) => d > start && d <= end).length;
   }
 
@@ -183,13 +188,7 @@ export class BusinessCalendar {
   }
 }
 
-/** The timezone whose calendar date counts as "today" for each region's business rules. */
-export const REGION_TIME_ZONES: Record<Region, string> = {
-  CA: 'America/Los_Angeles',
-  CO: 'America/Denver',
-  GA: 'America/New_York',
-  MAS: 'America/New_York',
-};
+export { REGION_TIME_ZONES };
 
 /** One formatter per region: building an Intl.DateTimeFormat costs far more than using one (lists call this per row). */
 const REGION_DATE_FORMATS = new Map<Region, Intl.DateTimeFormat>();

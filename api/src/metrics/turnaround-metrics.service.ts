@@ -81,13 +81,15 @@ export class TurnaroundMetricsService {
       ]),
     );
     // The due date is the clock start plus the target plus the paused days, in business days, so the
-    // age of work the carrier holds is the target less the business days left until it is due.
+    // age of work the carrier holds is the target less the business days left until it is due. It is
+    // overdue once a business day has passed its due date, as `businessDaysLeft` < 0 (turnaround.ts):
+    // the weekend after a Friday due date is not yet (test/turnaround-rules.spec.ts compares both).
     const backlog = this.dataSource
       .createQueryBuilder()
       .select('s.region', 'region')
       .addSelect('s.state', 'state')
       .addSelect('count(*)::int', 'count')
-      .addSelect(`count(*) FILTER (WHERE s.state IN (:...carrier) AND s.due_date < today.day)::int`, 'overdue')
+      .addSelect(`count(*) FILTER (WHERE s.state IN (:...carrier) AND due.business_ordinal < today.business_ordinal)::int`, 'overdue')
       .addSelect(
         `CASE WHEN s.state IN (:...carrier) AND due.business_ordinal IS NOT NULL
            THEN least(4, greatest(0, ${TURNAROUND_TARGET_BUSINESS_DAYS} + today.business_ordinal - due.business_ordinal)) END`,

@@ -11,6 +11,7 @@ import { PartnerAccessHardening1763900850000 } from './1763900850000-partner-acc
 import { LoginFailures1763900900000 } from './1763900900000-login-failures';
 import { JobQueue1763901400000 } from './1763901400000-job-queue';
 import { AdminCapFromShared1763901500000 } from './1763901500000-admin-cap-from-shared';
+import { CalendarRulesFromTs1763901750000 } from './1763901750000-calendar-rules-from-ts';
 
 /** Every migration, in order. Add new ones at the end. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   LoginFailures1763900900000,
   JobQueue1763901400000,
   AdminCapFromShared1763901500000,
+  CalendarRulesFromTs1763901750000,
 ];
