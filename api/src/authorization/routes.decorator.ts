@@ -27,8 +27,8 @@ const route =
 /** GET: a record, or a list (path ''). */
 export const ReadRoute = route(Get);
 
-/** POST answering 201: makes a record (or attaches a file). */
-export const CreateRoute = route(Post);
+/** POST answering 201: makes a record (or attaches a file). The status is declared, as idempotent replays read it. */
+export const CreateRoute = route(Post, 201);
 
 /** POST answering 200: a command on an existing record (claim, approve, promote...). */
 export const ActionRoute = route(Post, 200);

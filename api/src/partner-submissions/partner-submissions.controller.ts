@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { AppAbility, SessionUser } from '@sbo/shared';
 import type { FastifyRequest } from 'fastify';
-import { CheckPolicies, CurrentAbility, CurrentUser, type PolicyHandler } from '../authorization/policies.decorator';
-import { notFound } from '../common/app-error';
+import { CurrentAbility, CurrentUser, type PolicyHandler } from '../authorization/policies.decorator';
+import { ActionRoute, CreateRoute, ReadRoute, RecordId, UpdateRoute } from '../authorization/routes.decorator';
 import { CreateSubmissionDto } from '../submissions/create-submission.dto';
 import { SubmissionsService } from '../submissions/submissions.service';
 import { UpdateSubmissionDto } from '../submissions/update-submission.dto';
@@ -18,7 +18,7 @@ const partnerMay =
   (ability) =>
     ability.can('submit', 'Submission') && ability.can(action, 'Submission');
 
-const SubmissionId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFound('Submission') }));
+const SubmissionId = () => RecordId('Submission');
 
 @ApiTags('partner')
 @ApiBearerAuth()
@@ -30,17 +30,12 @@ export class PartnerSubmissionsController {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  @Get()
-  @CheckPolicies(partnerMay('read'))
-  @ApiOperation({ summary: "The firm's transactions with their dashboard status (withdrawn ones are gone)." })
+  @ReadRoute('', partnerMay('read'), "The firm's transactions with their dashboard status (withdrawn ones are gone).")
   list(@Query() query: PartnerSubmissionListQueryDto, @CurrentAbility() ability: AppAbility) {
     return this.intake.list(ability, query);
   }
 
-  @Post()
-  @HttpCode(201)
-  @CheckPolicies(partnerMay('create'))
-  @ApiOperation({ summary: 'Start a transaction (status OPEN).' })
+  @CreateRoute('', partnerMay('create'), 'Start a transaction (status OPEN).')
   create(
     @Body() dto: CreateSubmissionDto,
     @Idempotent('body') request: IdempotentRequest,
@@ -50,16 +45,12 @@ export class PartnerSubmissionsController {
     return this.idempotency.run(request, (manager) => this.intake.create(user, ability, dto, manager));
   }
 
-  @Get(':id')
-  @CheckPolicies(partnerMay('read'))
-  @ApiOperation({ summary: 'The transaction with its census summary, documents and what is still missing (problems).' })
+  @ReadRoute(':id', partnerMay('read'), 'The transaction with its census summary, documents and what is still missing (problems).')
   get(@SubmissionId() id: string, @CurrentAbility() ability: AppAbility) {
     return this.intake.get(ability, id);
   }
 
-  @Patch(':id')
-  @CheckPolicies(partnerMay('update'))
-  @ApiOperation({ summary: 'Save changes while OPEN or returned; a stale version is refused with 409.' })
+  @UpdateRoute(':id', partnerMay('update'), 'Save changes while OPEN or returned; a stale version is refused with 409.')
   update(
     @SubmissionId() id: string,
     @Body() dto: UpdateSubmissionDto,
@@ -69,18 +60,17 @@ export class PartnerSubmissionsController {
     return this.intake.update(user, ability, id, dto);
   }
 
-  @Get(':id/census')
-  @CheckPolicies(partnerMay('read'))
-  @ApiOperation({ summary: 'The current census: members kept and the errors of the rows that were not.' })
+  @ReadRoute(':id/census', partnerMay('read'), 'The current census: members kept and the errors of the rows that were not.')
   census(@SubmissionId() id: string, @CurrentAbility() ability: AppAbility) {
     return this.submissions.census(ability, id);
   }
 
-  @Post(':id/census')
-  @HttpCode(201)
-  @CheckPolicies(partnerMay('upload'))
+  @CreateRoute(
+    ':id/census',
+    partnerMay('upload'),
+    'Upload the census (CSV or XLSX): good rows are kept, bad ones listed by row and column.',
+  )
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: 'Upload the census (CSV or XLSX): good rows are kept, bad ones listed by row and column.' })
   async uploadCensus(
     @SubmissionId() id: string,
     @Req() req: FastifyRequest,
@@ -94,11 +84,8 @@ export class PartnerSubmissionsController {
     );
   }
 
-  @Post(':id/documents')
-  @HttpCode(201)
-  @CheckPolicies(partnerMay('upload'))
+  @CreateRoute(':id/documents', partnerMay('upload'), 'Attach a document (PDF, PNG or JPEG, up to 10 MB) with its kind.')
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: 'Attach a document (PDF, PNG or JPEG, up to 10 MB) with its kind.' })
   async uploadDocument(
     @SubmissionId() id: string,
     @Req() req: FastifyRequest,
@@ -112,10 +99,11 @@ export class PartnerSubmissionsController {
     );
   }
 
-  @Post(':id/submit')
-  @HttpCode(200)
-  @CheckPolicies(partnerMay('submit'))
-  @ApiOperation({ summary: 'Submit (or resubmit after a return): PENDING_KP_REVIEW, or 422 naming the rule or what is missing.' })
+  @ActionRoute(
+    ':id/submit',
+    partnerMay('submit'),
+    'Submit (or resubmit after a return): PENDING_KP_REVIEW, or 422 naming the rule or what is missing.',
+  )
   submit(
     @SubmissionId() id: string,
     @Idempotent() request: IdempotentRequest,
@@ -125,10 +113,7 @@ export class PartnerSubmissionsController {
     return this.idempotency.run(request, (manager) => this.intake.submit(user, ability, id, manager));
   }
 
-  @Post(':id/cancel')
-  @HttpCode(200)
-  @CheckPolicies(partnerMay('cancel'))
-  @ApiOperation({ summary: 'Withdraw the transaction; it leaves the list.' })
+  @ActionRoute(':id/cancel', partnerMay('cancel'), 'Withdraw the transaction; it leaves the list.')
   cancel(
     @SubmissionId() id: string,
     @Idempotent() request: IdempotentRequest,

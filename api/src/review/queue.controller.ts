@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { AppAbility, SessionUser } from '@sbo/shared';
 import type { FastifyReply } from 'fastify';
-import { CheckPolicies, CurrentAbility, CurrentUser } from '../authorization/policies.decorator';
+import { CurrentAbility, CurrentUser } from '../authorization/policies.decorator';
+import { ActionRoute } from '../authorization/routes.decorator';
 import { QueueNextDto } from './queue-next.dto';
 import { ReviewQueueService } from './review-queue.service';
 import { reviewerMay } from './staff-policies';
@@ -13,10 +14,7 @@ import { reviewerMay } from './staff-policies';
 export class QueueController {
   constructor(private readonly queue: ReviewQueueService) {}
 
-  @Post('next')
-  @HttpCode(200)
-  @CheckPolicies(reviewerMay('claim'))
-  @ApiOperation({ summary: 'Claim the oldest-due unassigned submission of your regions.' })
+  @ActionRoute('next', reviewerMay('claim'), 'Claim the oldest-due unassigned submission of your regions.')
   @ApiNoContentResponse({ description: 'The queue is empty.' })
   async next(
     @Body() dto: QueueNextDto,

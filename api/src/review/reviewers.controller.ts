@@ -1,9 +1,10 @@
-import { Controller, Get, Injectable, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Injectable, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { type AppAbility, asSubject, REGIONS, type Region } from '@sbo/shared';
 import { IsIn, IsOptional } from 'class-validator';
 import { AccountsService, type ReviewerAccount } from '../accounts/accounts.service';
-import { CheckPolicies, CurrentAbility } from '../authorization/policies.decorator';
+import { CurrentAbility } from '../authorization/policies.decorator';
+import { ReadRoute } from '../authorization/routes.decorator';
 import type { ListResult } from '../common/list-query.dto';
 import { reviewerMay } from './staff-policies';
 
@@ -37,9 +38,7 @@ export class ReviewersService {
 export class ReviewersController {
   constructor(private readonly reviewers: ReviewersService) {}
 
-  @Get()
-  @CheckPolicies(reviewerMay('assign'))
-  @ApiOperation({ summary: 'Lead: the active reps and leads you may assign submissions to, by region.' })
+  @ReadRoute('', reviewerMay('assign'), 'Lead: the active reps and leads you may assign submissions to, by region.')
   list(@Query() query: ReviewerListQueryDto, @CurrentAbility() ability: AppAbility) {
     return this.reviewers.list(ability, query);
   }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AppAbility, SessionUser } from '@sbo/shared';
-import { CheckPolicies, CurrentAbility, CurrentUser } from '../authorization/policies.decorator';
-import { notFound } from '../common/app-error';
+import { CurrentAbility, CurrentUser } from '../authorization/policies.decorator';
+import { ActionRoute, CreateRoute, ReadRoute, RecordId, UpdateRoute } from '../authorization/routes.decorator';
 import { SubmissionsService } from '../submissions/submissions.service';
 import { AssignSubmissionDto } from './assign-submission.dto';
 import { CorrectSubmissionDto } from './correct-submission.dto';
@@ -16,7 +16,7 @@ import { StaffSubmissionListQueryDto } from './staff-submission-list-query.dto';
 import { StaffSubmissionsService } from './staff-submissions.service';
 import { VersionDto } from './version.dto';
 
-const SubmissionId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFound('Submission') }));
+const SubmissionId = () => RecordId('Submission');
 
 /** The review side of submissions (reps and leads, their regions only). Each write carries `version`. */
 @ApiTags('review')
@@ -29,45 +29,36 @@ export class SubmissionsReviewController {
     private readonly submissions: SubmissionsService,
   ) {}
 
-  @Get()
-  @CheckPolicies(reviewerMay('read'))
-  @ApiOperation({ summary: "The regions' submissions, due soonest first; filters narrow inside the caller's regions." })
+  @ReadRoute('', reviewerMay('read'), "The regions' submissions, due soonest first; filters narrow inside the caller's regions.")
   list(@Query() query: StaffSubmissionListQueryDto, @CurrentUser() user: SessionUser, @CurrentAbility() ability: AppAbility) {
     return this.staff.list(user, ability, query);
   }
 
-  @Post()
-  @HttpCode(201)
-  @CheckPolicies(reviewerMay('create'))
-  @ApiOperation({ summary: 'Key in an EMAIL or OFFLINE submission; intake rules apply unless bypassReason is given.' })
+  @CreateRoute('', reviewerMay('create'), 'Key in an EMAIL or OFFLINE submission; intake rules apply unless bypassReason is given.')
   create(@Body() dto: CreateStaffSubmissionDto, @CurrentUser() user: SessionUser, @CurrentAbility() ability: AppAbility) {
     return this.review.create(user, ability, dto);
   }
 
-  @Get(':id')
-  @CheckPolicies(reviewerMay('read'))
-  @ApiOperation({ summary: 'The record with census summary, documents, problems, history and the actions open to the caller.' })
+  @ReadRoute(':id', reviewerMay('read'), 'The record with census summary, documents, problems, history and the actions open to the caller.')
   get(@SubmissionId() id: string, @CurrentAbility() ability: AppAbility) {
     return this.staff.get(ability, id);
   }
 
-  @Get(':id/census')
-  @CheckPolicies(reviewerMay('read'))
-  @ApiOperation({ summary: 'The census members kept and the errors of the rows that were not.' })
+  @ReadRoute(':id/census', reviewerMay('read'), 'The census members kept and the errors of the rows that were not.')
   census(@SubmissionId() id: string, @CurrentAbility() ability: AppAbility) {
     return this.submissions.census(ability, id);
   }
 
-  @Get(':id/audit')
-  @CheckPolicies(reviewerMay('read'))
-  @ApiOperation({ summary: "The submission's audit trail, oldest first: {data, total}." })
+  @ReadRoute(':id/audit', reviewerMay('read'), "The submission's audit trail, oldest first: {data, total}.")
   audit(@SubmissionId() id: string, @CurrentAbility() ability: AppAbility) {
     return this.staff.audit(ability, id);
   }
 
-  @Patch(':id')
-  @CheckPolicies(reviewerMay('correct'))
-  @ApiOperation({ summary: 'Correct fields in place (not in CA: 422 REGION_POLICY), with a reason; the submitter is emailed.' })
+  @UpdateRoute(
+    ':id',
+    reviewerMay('correct'),
+    'Correct fields in place (not in CA: 422 REGION_POLICY), with a reason; the submitter is emailed.',
+  )
   correct(
     @SubmissionId() id: string,
     @Body() dto: CorrectSubmissionDto,
@@ -77,26 +68,17 @@ export class SubmissionsReviewController {
     return this.review.correct(user, ability, id, dto);
   }
 
-  @Post(':id/claim')
-  @HttpCode(200)
-  @CheckPolicies(reviewerMay('claim'))
-  @ApiOperation({ summary: 'Take this queued submission into review.' })
+  @ActionRoute(':id/claim', reviewerMay('claim'), 'Take this queued submission into review.')
   claim(@SubmissionId() id: string, @Body() dto: VersionDto, @CurrentUser() user: SessionUser, @CurrentAbility() ability: AppAbility) {
     return this.review.claim(user, ability, id, dto);
   }
 
-  @Post(':id/release')
-  @HttpCode(200)
-  @CheckPolicies(reviewerMay('release'))
-  @ApiOperation({ summary: 'Put it back in the queue, unassigned.' })
+  @ActionRoute(':id/release', reviewerMay('release'), 'Put it back in the queue, unassigned.')
   release(@SubmissionId() id: string, @Body() dto: VersionDto, @CurrentUser() user: SessionUser, @CurrentAbility() ability: AppAbility) {
     return this.review.release(user, ability, id, dto);
   }
 
-  @Post(':id/assign')
-  @HttpCode(200)
-  @CheckPolicies(reviewerMay('assign'))
-  @ApiOperation({ summary: 'Lead: assign or reassign to an active rep or lead of the region.' })
+  @ActionRoute(':id/assign', reviewerMay('assign'), 'Lead: assign or reassign to an active rep or lead of the region.')
   assign(
     @SubmissionId() id: string,
     @Body() dto: AssignSubmissionDto,
@@ -106,10 +88,7 @@ export class SubmissionsReviewController {
     return this.review.assign(user, ability, id, dto);
   }
 
-  @Post(':id/return')
-  @HttpCode(200)
-  @CheckPolicies(reviewerMay('return'))
-  @ApiOperation({ summary: "CA only: send back for corrections with instructions (the rep's contact is appended)." })
+  @ActionRoute(':id/return', reviewerMay('return'), "CA only: send back for corrections with instructions (the rep's contact is appended).")
   return(
     @SubmissionId() id: string,
     @Body() dto: ReturnSubmissionDto,
@@ -119,10 +98,11 @@ export class SubmissionsReviewController {
     return this.review.return(user, ability, id, dto);
   }
 
-  @Post(':id/request-items')
-  @HttpCode(200)
-  @CheckPolicies(reviewerMay('requestItems'))
-  @ApiOperation({ summary: 'Ask the submitter for documents; each item clears when a document of its kind arrives.' })
+  @ActionRoute(
+    ':id/request-items',
+    reviewerMay('requestItems'),
+    'Ask the submitter for documents; each item clears when a document of its kind arrives.',
+  )
   requestItems(
     @SubmissionId() id: string,
     @Body() dto: RequestItemsDto,
@@ -132,18 +112,16 @@ export class SubmissionsReviewController {
     return this.review.requestItems(user, ability, id, dto);
   }
 
-  @Post(':id/approve')
-  @HttpCode(200)
-  @CheckPolicies(reviewerMay('approve'))
-  @ApiOperation({ summary: 'Approve: the partner sees COMPLETED.' })
+  @ActionRoute(':id/approve', reviewerMay('approve'), 'Approve: the partner sees COMPLETED.')
   approve(@SubmissionId() id: string, @Body() dto: VersionDto, @CurrentUser() user: SessionUser, @CurrentAbility() ability: AppAbility) {
     return this.review.approve(user, ability, id, dto);
   }
 
-  @Post(':id/refer-offline')
-  @HttpCode(200)
-  @CheckPolicies(reviewerMay('referOffline'))
-  @ApiOperation({ summary: 'It must continue outside the system; the reason and where to send it go to the partner.' })
+  @ActionRoute(
+    ':id/refer-offline',
+    reviewerMay('referOffline'),
+    'It must continue outside the system; the reason and where to send it go to the partner.',
+  )
   referOffline(
     @SubmissionId() id: string,
     @Body() dto: ReferOfflineDto,
