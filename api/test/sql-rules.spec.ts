@@ -4,7 +4,7 @@ import { adminCapFor, FIRM_KINDS, type FirmKind, hasFreeAdminSeat, isActiveRevie
 import { Client } from 'pg';
 import { activeFirmAdminsSql } from '../src/accounts/accounts.service';
 import { activeReviewerSql } from '../src/accounts/active-reviewer';
-import { pendingAdminInvitationsSql } from '../src/delegation/firm-locks';
+import { pendingAdminInvitationsSql } from '../src/delegation/firms.repository';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 /*

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FirmRole, Region, Role, SessionUser, StaffRole } from '@sbo/shared';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { escapeLike } from '../common/like-pattern';
 import { applyListQuery, type ListQueryDto } from '../common/list-query.dto';
 import { activeReviewerSql } from './active-reviewer';
 import { User } from './user.entity';
@@ -62,7 +63,6 @@ const NEXT_VERSION = { version: () => 'version + 1' };
 
 const STAFF_SORTABLE = { name: 'u.name', email: 'u.email', createdAt: 'u.created_at', active: 'u.active' };
 
-const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
 
 /** The active administrators of the firm whose id is the SQL expression `firmId`, as an integer. */
 export const activeFirmAdminsSql = (firmId: string): string =>
@@ -97,7 +97,7 @@ export class AccountsService {
     return this.lockedBy(manager, 'u.email = :email', { email });
   }
 
-  /** Call with the firm locked (firm-locks.ts gives the order). */
+  /** Call with the firm locked (firms.repository.ts gives the order). */
   lockFirmUser(manager: EntityManager, firmId: string, userId: string): Promise<User | null> {
     return this.lockedBy(manager, 'u.id = :userId AND u.firm_id = :firmId', { userId, firmId });
   }
@@ -123,7 +123,7 @@ export class AccountsService {
   }
 
   /** The firm's users: administrators first, active before inactive, then by name. */
-  firmUsers(manager: EntityManager, firmId: string): Promise<User[]> {
+  firmUsers(manager: EntityManager | undefined, firmId: string): Promise<User[]> {
     return this.users(manager)
       .createQueryBuilder('u')
       .where('u.firm_id = :firmId', { firmId })

@@ -5,6 +5,7 @@ import { ContactsModule } from '../contacts/contacts.module';
 import { Firm } from './firm.entity';
 import { FirmInvitation } from './firm-invitation.entity';
 import { FirmsController } from './firms.controller';
+import { FirmsRepository } from './firms.repository';
 import { FirmsService } from './firms.service';
 import { InvitationLinks } from './invitation-links';
 import { InvitationsController } from './invitations.controller';
@@ -13,7 +14,7 @@ import { InvitationsService } from './invitations.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Firm, FirmInvitation]), ContactsModule, AccountsModule],
   controllers: [FirmsController, InvitationsController],
-  providers: [FirmsService, InvitationsService, InvitationLinks],
-  exports: [FirmsService, InvitationsService],
+  providers: [FirmsRepository, FirmsService, InvitationsService, InvitationLinks],
+  exports: [FirmsRepository, FirmsService, InvitationsService],
 })
 export class DelegationModule {}

@@ -1,8 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type Action,
   adminCapFor,
+  type AdminSeats,
   type AppAbility,
   asSubject,
   type FirmDetail,
@@ -13,52 +13,35 @@ import {
   type Region,
   type SessionUser,
 } from '@sbo/shared';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { AccountsService, activeFirmAdminsSql } from '../accounts/accounts.service';
+import { AccountsService } from '../accounts/accounts.service';
 import type { User } from '../accounts/user.entity';
 import { accessibleSql } from '../authorization/accessible-sql';
-import { AppError, forbidden, notFound, ruleRefused } from '../common/app-error';
-import { escapeLike } from '../common/like-pattern';
-import { applyListQuery, type ListResult } from '../common/list-query.dto';
+import { AppError, forbidden, notFound, ruleRefused, versionConflict } from '../common/app-error';
+import type { ListResult } from '../common/list-query.dto';
 import { validationError } from '../common/validation';
 import { NotificationsService } from '../notifications/notifications.service';
 import { adminCapReached, isAdminCapViolation, needsAdmin, partnerRoleFor, violates } from './admin-cap';
 import type { DepartAdminDto } from './depart-admin.dto';
 import { Firm } from './firm.entity';
-import { FirmInvitation } from './firm-invitation.entity';
 import type { FirmListQueryDto } from './firm-list-query.dto';
-import { checkAdminSeat, checkFirmVersion, lockFirm, pendingAdminInvitationsSql, touchFirm } from './firm-locks';
+import { FirmsRepository } from './firms.repository';
 import { InvitationsService, toInvitationRecord } from './invitations.service';
 import type { InviteFirmUserDto } from './invite-firm-user.dto';
 import type { PromoteAdminDto } from './promote-admin.dto';
 
-const ACTIVE_ADMINS = activeFirmAdminsSql('f.id');
-const PENDING_ADMIN_INVITATIONS = pendingAdminInvitationsSql('f.id');
-const NEEDS_ADMIN = `(${ACTIVE_ADMINS} = 0)`;
-
-const SORTABLE = {
-  needsAdmin: NEEDS_ADMIN,
-  activeAdminCount: ACTIVE_ADMINS,
-  name: 'f.name',
-  taxId: 'f.tax_id',
-  kind: 'f.kind',
-  region: 'f.region',
-  createdAt: 'f.created_at',
-  updatedAt: 'f.updated_at',
-};
-
-const toFirmRecord = (f: Firm, raw: { active_admins: number; pending_admin_invitations: number }): FirmRecord<Date> => ({
+const toFirmRecord = ({ firm: f, seats }: { firm: Firm; seats: AdminSeats }): FirmRecord<Date> => ({
   id: f.id,
   name: f.name,
   taxId: f.taxId,
   kind: f.kind,
   region: f.region,
   version: f.version,
-  activeAdminCount: raw.active_admins,
-  needsAdmin: needsAdmin(raw.active_admins),
+  activeAdminCount: seats.activeAdmins,
+  needsAdmin: needsAdmin(seats.activeAdmins),
   adminCap: adminCapFor(f.kind),
-  pendingAdminInvitationCount: raw.pending_admin_invitations,
+  pendingAdminInvitationCount: seats.pendingAdminInvitations,
   createdAt: f.createdAt,
   updatedAt: f.updatedAt,
 });
@@ -79,50 +62,29 @@ const ROLE_PHRASE: Record<FirmRole, string> = { ADMIN: 'an administrator', DELEG
 @Injectable()
 export class FirmsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: FirmsRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly invitations: InvitationsService,
     private readonly accounts: AccountsService,
   ) {}
 
-  private firms(manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<Firm> {
-    return manager
-      .getRepository(Firm)
-      .createQueryBuilder('f')
-      .addSelect(ACTIVE_ADMINS, 'active_admins')
-      .addSelect(PENDING_ADMIN_INVITATIONS, 'pending_admin_invitations');
-  }
-
   /** Firms the caller may read (a partner: their own firm only); those needing an administrator first by default. */
   async list(query: FirmListQueryDto, ability: AppAbility): Promise<ListResult<FirmRecord<Date>>> {
     const visible = accessibleSql(ability, 'read', 'Firm', { id: 'f.id' });
-    const qb = this.firms().where(visible.sql, visible.params);
-    if (query.q) qb.andWhere('(f.name ILIKE :q OR f.tax_id ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
-    if (query.kind) qb.andWhere('f.kind = :kind', { kind: query.kind });
-    if (query.region) qb.andWhere('f.region = :region', { region: query.region });
-    if (query.needsAdmin) qb.andWhere(query.needsAdmin === 'true' ? NEEDS_ADMIN : `NOT ${NEEDS_ADMIN}`);
-    applyListQuery(qb, query, SORTABLE, { field: 'needsAdmin', order: 'DESC' });
-    if ((query.sort ?? 'needsAdmin') === 'needsAdmin') {
-      // Among firms equally (not) needing an administrator, alphabetical reads best.
-      qb.orderBy(NEEDS_ADMIN, query.order ?? 'DESC').addOrderBy('f.name', 'ASC').addOrderBy('f.id', 'ASC');
-    }
-    // Counted with every filter, the `id` one included (TypeORM drops the order and paging to count).
-    const total = await qb.getCount();
-    const { entities, raw } = await qb.getRawAndEntities();
-    return { data: entities.map((f, i) => toFirmRecord(f, raw[i])), total };
+    const { rows, total } = await this.repository.list(query, visible);
+    return { data: rows.map(toFirmRecord), total };
   }
 
   async get(id: string, ability: AppAbility): Promise<FirmDetail<Date>> {
-    const firm = await this.dataSource.manager.findOneBy(Firm, { id });
+    const firm = await this.repository.find(id);
     if (!firm || !ability.can('read', asSubject('Firm', { ...firm }))) throw notFound('Firm');
-    return this.detail(this.dataSource.manager, id);
+    return this.detail(undefined, id);
   }
 
   /** The firm's region (staff key submissions in for their firm's region); null when no such firm. */
-  async regionOf(id: string, manager: EntityManager = this.dataSource.manager): Promise<Region | null> {
-    const firm = await manager.findOne(Firm, { where: { id }, select: { id: true, region: true } });
-    return firm?.region ?? null;
+  regionOf(id: string, manager?: EntityManager): Promise<Region | null> {
+    return this.repository.regionOf(id, manager);
   }
 
   /** Promotes an active delegate to administrator, never above the cap of a General Agency. */
@@ -132,7 +94,7 @@ export class FirmsService {
       checkFirmVersion(firm, dto.version);
       const user = await this.delegateToPromote(manager, firm, dto.userId, 'userId');
       await this.promoteUser(manager, firm, user, actor, dto.reason ?? null);
-      await touchFirm(manager, firm.id);
+      await this.repository.touch(manager, firm.id);
       return this.detail(manager, firm.id);
     });
   }
@@ -177,7 +139,7 @@ export class FirmsService {
         manager,
       );
       if (replacement) await this.promoteUser(manager, firm, replacement, actor, dto.reason);
-      await touchFirm(manager, firm.id);
+      await this.repository.touch(manager, firm.id);
       return this.detail(manager, firm.id);
     });
   }
@@ -198,7 +160,7 @@ export class FirmsService {
         );
       }
       await this.closeInvitationsFor(manager, firm.id, dto.email);
-      if (dto.role === 'ADMIN') await checkAdminSeat(manager, firm);
+      if (dto.role === 'ADMIN') await this.repository.checkAdminSeat(manager, firm);
       const invitation = await this.invitations.issue(manager, {
         firm,
         email: dto.email,
@@ -223,7 +185,7 @@ export class FirmsService {
         },
         manager,
       );
-      await touchFirm(manager, firm.id);
+      await this.repository.touch(manager, firm.id);
       return record;
     });
   }
@@ -231,7 +193,7 @@ export class FirmsService {
   /** Runs a delegation change, turning the database's own refusals into the API's answers. */
   private async change<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      return await this.repository.transaction(work);
     } catch (error) {
       // Our own count runs under the firm lock, so this fires only if a change bypassed it.
       if (isAdminCapViolation(error)) throw adminCapReached('This firm');
@@ -242,7 +204,7 @@ export class FirmsService {
 
   /** Not visible → 404 (another firm's existence is never revealed); visible but not allowed → 403. */
   private async lockVisibleFirm(manager: EntityManager, id: string, ability: AppAbility, action?: Action): Promise<Firm> {
-    const firm = await lockFirm(manager, id);
+    const firm = await this.repository.lock(manager, id);
     if (!firm || !ability.can('read', asSubject('Firm', { ...firm }))) throw notFound('Firm');
     if (action && !ability.can(action, asSubject('Firm', { ...firm }))) throw forbidden();
     return firm;
@@ -264,7 +226,7 @@ export class FirmsService {
   }
 
   private async promoteUser(manager: EntityManager, firm: Firm, user: User, actor: SessionUser, reason: string | null) {
-    await checkAdminSeat(manager, firm);
+    await this.repository.checkAdminSeat(manager, firm);
     const promoted = await this.accounts.setFirmRole(manager, user.id, 'ADMIN', partnerRoleFor(firm.kind, 'ADMIN'));
     await this.audit.record(
       {
@@ -301,35 +263,25 @@ export class FirmsService {
    * concern of this one, and telling of them would say who else invited the address.
    */
   private async closeInvitationsFor(manager: EntityManager, firmId: string, email: string): Promise<void> {
-    const [{ open }] = await manager.query(
-      `SELECT count(*)::int AS open FROM firm_invitation
-        WHERE firm_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()`,
-      [firmId, email],
-    );
-    if (open) throw invitationPending();
-    await manager.query(
-      `UPDATE firm_invitation SET revoked_at = now()
-        WHERE firm_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
-      [firmId, email],
-    );
+    if (await this.repository.hasOpenInvitation(manager, firmId, email)) throw invitationPending();
+    await this.repository.revokeInvitationsTo(manager, firmId, email);
   }
 
-  private async detail(manager: EntityManager, id: string): Promise<FirmDetail<Date>> {
-    const { entities, raw } = await this.firms(manager).where('f.id = :id', { id }).getRawAndEntities();
-    if (!entities.length) throw notFound('Firm');
+  private async detail(manager: EntityManager | undefined, id: string): Promise<FirmDetail<Date>> {
+    const firm = await this.repository.findWithSeats(id, manager);
+    if (!firm) throw notFound('Firm');
     const users = await this.accounts.firmUsers(manager, id);
-    const invitations = await manager
-      .getRepository(FirmInvitation)
-      .createQueryBuilder('i')
-      .where('i.firm_id = :id AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()', { id })
-      .orderBy('i.created_at', 'ASC')
-      .getMany();
+    const invitations = await this.repository.openInvitations(id, manager);
     return {
-      ...toFirmRecord(entities[0], raw[0]),
+      ...toFirmRecord(firm),
       users: users.map(toFirmUserRecord),
       invitations: invitations.map(toInvitationRecord),
     };
   }
+}
+
+function checkFirmVersion(firm: Firm, expected: number | undefined): void {
+  if (expected !== undefined && expected !== firm.version) throw versionConflict(firm.version);
 }
 
 const invitationPending = () =>

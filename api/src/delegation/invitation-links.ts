@@ -1,8 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { emailHasAccountSql } from '../accounts/accounts.service';
 import { type LinkMinter, LinkMinters, newLinkToken } from '../notifications/email-links';
+import { FirmsRepository } from './firms.repository';
 import { ACCEPT_INVITATION_PATH } from './invitation-token';
 
 /** The link kind of invitation emails. */
@@ -16,7 +14,7 @@ export const INVITATION_LINK = 'firm-invitation';
 @Injectable()
 export class InvitationLinks implements LinkMinter, OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: FirmsRepository,
     private readonly links: LinkMinters,
   ) {}
 
@@ -26,13 +24,7 @@ export class InvitationLinks implements LinkMinter, OnModuleInit {
 
   async mint(invitationId: string): Promise<string | null> {
     const { token, hash } = newLinkToken();
-    const [minted]: [unknown[], number] = await this.dataSource.query(
-      `UPDATE firm_invitation i SET token_hash = $2
-        WHERE i.id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()
-          AND (i.user_id IS NOT NULL OR NOT ${emailHasAccountSql('i.email')})
-        RETURNING i.id`,
-      [invitationId, hash],
-    );
-    return minted.length ? `${ACCEPT_INVITATION_PATH}?token=${token}` : null;
+    const minted = await this.repository.storeInvitationTokenHash(invitationId, hash);
+    return minted ? `${ACCEPT_INVITATION_PATH}?token=${token}` : null;
   }
 }

@@ -1,7 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FirmRole, InvitationRecord } from '@sbo/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccountsService } from '../accounts/accounts.service';
 import { hashPassword } from '../accounts/password';
@@ -13,8 +12,8 @@ import { type OutgoingEmail, NotificationsService } from '../notifications/notif
 import { adminCapReached, isAdminCapViolation, partnerRoleFor, violates } from './admin-cap';
 import type { AcceptInvitationDto } from './accept-invitation.dto';
 import type { Firm } from './firm.entity';
-import { FirmInvitation } from './firm-invitation.entity';
-import { checkAdminSeat, lockFirm, touchFirm } from './firm-locks';
+import type { FirmInvitation } from './firm-invitation.entity';
+import { FirmsRepository } from './firms.repository';
 import { INVITATION_LINK } from './invitation-links';
 import { INVITATION_REFUSALS, invitationExpiry, invitationState } from './invitation-token';
 
@@ -58,7 +57,7 @@ const UTC_DATE_TIME = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', time
 @Injectable()
 export class InvitationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: FirmsRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly contacts: ContactsService,
@@ -72,7 +71,7 @@ export class InvitationsService {
    * learns which addresses have accounts; it can never be accepted, and its email tells the owner.
    */
   async issue(manager: EntityManager, input: NewInvitation): Promise<FirmInvitation> {
-    const { identifiers } = await manager.insert(FirmInvitation, {
+    const invitation = await this.repository.insertInvitation(manager, {
       firmId: input.firm.id,
       email: input.email,
       name: input.name,
@@ -81,7 +80,6 @@ export class InvitationsService {
       expiresAt: invitationExpiry(new Date()),
       invitedById: input.invitedBy.id,
     });
-    const invitation = await manager.findOneByOrFail(FirmInvitation, { id: identifiers[0].id });
     const addressHasAccount = input.userId === null && (await this.accounts.emailHasAccount(input.email, manager));
     await this.notifications.enqueue(
       addressHasAccount ? await this.noticeToAccountHolder(invitation, input) : invitationEmail(invitation, input),
@@ -111,11 +109,7 @@ export class InvitationsService {
    * invitations to create an account for its address, which it can never take (they would hold seats).
    */
   async revokeOpenFor(manager: EntityManager, user: { id: string; email: string }): Promise<void> {
-    await manager.query(
-      `UPDATE firm_invitation SET revoked_at = now()
-        WHERE (user_id = $1 OR (user_id IS NULL AND email = $2)) AND accepted_at IS NULL AND revoked_at IS NULL`,
-      [user.id, user.email],
-    );
+    await this.repository.revokeInvitationsOf(manager, user);
   }
 
   /** Sets the password of the invited person, creating their account when it does not exist yet. */
@@ -123,28 +117,19 @@ export class InvitationsService {
     const tokenHash = hashLinkToken(dto.token);
     const passwordHash = await hashPassword(dto.password);
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const found = await manager
-          .getRepository(FirmInvitation)
-          .createQueryBuilder('i')
-          .where('i.token_hash = :tokenHash', { tokenHash })
-          .getOne();
+      return await this.repository.transaction(async (manager) => {
+        const found = await this.repository.findInvitationByTokenHash(manager, tokenHash);
         if (!found) throw notFound('Invitation');
-        const firm = await lockFirm(manager, found.firmId);
+        const firm = await this.repository.lock(manager, found.firmId);
         if (!firm) throw notFound('Invitation');
-        const invitation = await manager
-          .getRepository(FirmInvitation)
-          .createQueryBuilder('i')
-          .setLock('pessimistic_write')
-          .where('i.id = :id', { id: found.id })
-          .getOneOrFail();
+        const invitation = await this.repository.lockInvitation(manager, found.id);
         const state = invitationState(invitation, new Date());
         if (state !== 'OPEN') throw ruleRefused('INVALID_TRANSITION', INVITATION_REFUSALS[state], { invitation: state });
-        await manager.update(FirmInvitation, { id: invitation.id }, { acceptedAt: () => 'now()' });
+        await this.repository.markInvitationAccepted(manager, invitation.id);
         const user = invitation.userId
           ? await this.setPassword(manager, invitation.userId, passwordHash)
           : await this.createAccount(manager, firm, invitation, passwordHash);
-        await touchFirm(manager, firm.id);
+        await this.repository.touch(manager, firm.id);
         await this.audit.record(
           {
             actor: { id: user.id, email: user.email },
@@ -187,7 +172,7 @@ export class InvitationsService {
   ): Promise<User> {
     if (await this.accounts.emailHasAccount(invitation.email, manager)) throw emailTaken();
     // The cap is checked again: seats held by expired invitations may have been taken meanwhile.
-    if (invitation.firmRole === 'ADMIN') await checkAdminSeat(manager, firm);
+    if (invitation.firmRole === 'ADMIN') await this.repository.checkAdminSeat(manager, firm);
     return this.accounts.createPartner(manager, {
       email: invitation.email,
       name: invitation.name,

@@ -19,7 +19,7 @@ import { applyListQuery, type ListResult } from '../common/list-query.dto';
 import { validationError } from '../common/validation';
 import { adminCapReached, isAdminCapViolation, partnerRoleFor, violates } from '../delegation/admin-cap';
 import { Firm } from '../delegation/firm.entity';
-import { checkAdminSeat, lockFirm, touchFirm } from '../delegation/firm-locks';
+import { FirmsRepository } from '../delegation/firms.repository';
 import { InvitationsService } from '../delegation/invitations.service';
 import { ContactsService } from '../contacts/contacts.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -90,6 +90,7 @@ export class RegistrationsService {
     private readonly invitations: InvitationsService,
     private readonly accounts: AccountsService,
     private readonly contacts: ContactsService,
+    private readonly firms: FirmsRepository,
   ) {}
 
   /**
@@ -190,14 +191,14 @@ export class RegistrationsService {
     return this.decide(id, 'approve', dto, actor, async (manager, registration) => {
       const firm = dto.createFirm
         ? await this.createFirm(manager, registration, dto.createFirm, actor)
-        : await lockFirm(manager, dto.firmId ?? '');
+        : await this.firms.lock(manager, dto.firmId ?? '');
       if (!firm) throw validationError([{ field: 'firmId', messages: ['no firm has this id'] }]);
       checkFirmTaxId(registration, firm, dto.overrideReason);
       const user = await this.openAccount(manager, registration, firm, dto.firmRole, actor);
       await this.sendInvitation(manager, firm, user, actor, 'registration.approved',
         'Your partner portal registration is approved',
         `Employer Broker Services approved your registration with ${firm.name} on the small-business partner portal.`);
-      await touchFirm(manager, firm.id);
+      await this.firms.touch(manager, firm.id);
       return { firm, changes: { firmId: firm.id, userId: user.id, taxIdOverrideReason: dto.overrideReason ?? null } };
     });
   }
@@ -376,7 +377,7 @@ export class RegistrationsService {
     if (existing && existing.firmId !== firm.id) throw accountElsewhere();
     const firmRole = requestedRole ?? existing?.firmRole ?? 'DELEGATE';
     const alreadyActiveAdmin = existing?.active === true && existing.firmRole === 'ADMIN';
-    if (firmRole === 'ADMIN' && !alreadyActiveAdmin) await checkAdminSeat(manager, firm);
+    if (firmRole === 'ADMIN' && !alreadyActiveAdmin) await this.firms.checkAdminSeat(manager, firm);
     const role = partnerRoleFor(firm.kind, firmRole);
     if (existing) return this.accounts.activate(manager, existing.id, { firmRole, role });
     return this.accounts.createPartner(manager, {
@@ -393,7 +394,7 @@ export class RegistrationsService {
   /** The approved partner's firm and account, locked in that order. */
   private async lockAccount(manager: EntityManager, registration: Registration): Promise<{ firm: Firm; user: User }> {
     // An approved, locked or deactivated registration always has both (a database check says so).
-    const firm = await lockFirm(manager, registration.firmId ?? '');
+    const firm = await this.firms.lock(manager, registration.firmId ?? '');
     const user = registration.userId ? await this.accounts.lockById(manager, registration.userId) : null;
     if (!firm || !user) throw new Error(`Registration ${registration.id} has lost its firm or account`);
     return { firm, user };
@@ -405,7 +406,7 @@ export class RegistrationsService {
   }
 
   private async restoreAccess(manager: EntityManager, firm: Firm, user: User): Promise<void> {
-    if (user.firmRole === 'ADMIN') await checkAdminSeat(manager, firm);
+    if (user.firmRole === 'ADMIN') await this.firms.checkAdminSeat(manager, firm);
     await this.accounts.activate(manager, user.id);
   }
 
