@@ -5,11 +5,12 @@ import { ContactsModule } from '../contacts/contacts.module';
 import { DelegationModule } from '../delegation/delegation.module';
 import { Registration } from './registration.entity';
 import { RegistrationsController } from './registrations.controller';
+import { RegistrationsRepository } from './registrations.repository';
 import { RegistrationsService } from './registrations.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Registration]), DelegationModule, AccountsModule, ContactsModule],
   controllers: [RegistrationsController],
-  providers: [RegistrationsService],
+  providers: [RegistrationsRepository, RegistrationsService],
 })
 export class RegistrationsModule {}

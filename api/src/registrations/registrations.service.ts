@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   FirmRole,
   RegistrationAction,
@@ -9,16 +8,15 @@ import type {
   RegistrationStatus,
   SessionUser,
 } from '@sbo/shared';
-import { DataSource, type EntityManager, Not } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import type { User } from '../accounts/user.entity';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound, ruleRefused, versionConflict } from '../common/app-error';
-import { escapeLike } from '../common/like-pattern';
-import { applyListQuery, type ListResult } from '../common/list-query.dto';
+import type { ListResult } from '../common/list-query.dto';
 import { validationError } from '../common/validation';
 import { adminCapReached, isAdminCapViolation, partnerRoleFor, violates } from '../delegation/admin-cap';
-import { Firm } from '../delegation/firm.entity';
+import type { Firm } from '../delegation/firm.entity';
 import { FirmsRepository } from '../delegation/firms.repository';
 import { InvitationsService } from '../delegation/invitations.service';
 import { ContactsService } from '../contacts/contacts.service';
@@ -27,7 +25,8 @@ import type { CreateRegistrationDto } from './create-registration.dto';
 import { taxIdDigits, verifyFirmTaxId } from './firm-verification';
 import type { ApproveRegistrationDto, NewFirmDto, RegistrationDecisionDto, RejectRegistrationDto } from './registration-decision.dto';
 import type { RegistrationListQueryDto } from './registration-list-query.dto';
-import { Registration } from './registration.entity';
+import type { Registration } from './registration.entity';
+import { RegistrationsRepository } from './registrations.repository';
 import {
   allowedRegistrationActions,
   InvalidRegistrationTransitionError,
@@ -53,16 +52,6 @@ const toRecord = (r: Registration): RegistrationRecord<Date> => ({
   allowedActions: allowedRegistrationActions(r.status),
 });
 
-const SORTABLE = {
-  createdAt: 'r.created_at',
-  updatedAt: 'r.updated_at',
-  decidedAt: 'r.decided_at',
-  email: 'r.email',
-  name: 'r.name',
-  firmName: 'r.firm_name',
-  status: 'r.status',
-};
-
 const PAST_TENSE: Record<RegistrationAction, string> = {
   approve: 'approved',
   reject: 'rejected',
@@ -84,7 +73,7 @@ interface Decided {
 @Injectable()
 export class RegistrationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: RegistrationsRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly invitations: InvitationsService,
@@ -100,19 +89,18 @@ export class RegistrationsService {
    */
   async signUp(dto: CreateRegistrationDto): Promise<SignUpAnswer> {
     try {
-      return await this.dataSource.transaction((manager) => this.register(manager, dto));
+      return await this.repository.transaction((manager) => this.register(manager, dto));
     } catch (error) {
       // Two sign-ups raced past the check and the unique index let one in: this one is now a repeat.
       if (!violates(error, 'registration_one_live_per_email')) throw error;
-      return this.dataSource.transaction((manager) => this.register(manager, dto));
+      return this.repository.transaction((manager) => this.register(manager, dto));
     }
   }
 
   private async register(manager: EntityManager, dto: CreateRegistrationDto): Promise<SignUpAnswer> {
-    const onFile = await manager.findOneBy(Registration, { email: dto.email, status: Not('REJECTED') });
+    const onFile = await this.repository.findLive(manager, dto.email);
     if (onFile) return this.repeatSignUp(manager, dto, onFile);
-    const { identifiers } = await manager.insert(Registration, { ...dto, status: 'PENDING' });
-    const created = await manager.findOneByOrFail(Registration, { id: identifiers[0].id });
+    const created = await this.repository.insertPending(manager, dto);
     await this.audit.record(
       {
         actor: { id: null, email: dto.email },
@@ -163,21 +151,14 @@ export class RegistrationsService {
   }
 
   async list(query: RegistrationListQueryDto): Promise<ListResult<RegistrationRecord<Date>>> {
-    const qb = this.dataSource.manager.getRepository(Registration).createQueryBuilder('r');
-    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    if (query.q) {
-      qb.andWhere('(r.email ILIKE :q OR r.name ILIKE :q OR r.firm_name ILIKE :q OR r.firm_tax_id ILIKE :q)', {
-        q: `%${escapeLike(query.q)}%`,
-      });
-    }
-    const [rows, total] = await applyListQuery(qb, query, SORTABLE, { field: 'createdAt', order: 'DESC' }).getManyAndCount();
+    const { rows, total } = await this.repository.list(query);
     return { data: rows.map(toRecord), total };
   }
 
   async get(id: string): Promise<RegistrationDetail<Date>> {
-    const registration = await this.dataSource.manager.findOneBy(Registration, { id });
+    const registration = await this.repository.find(id);
     if (!registration) throw notFound('Registration');
-    return this.detail(this.dataSource.manager, registration);
+    return this.detail(undefined, registration);
   }
 
   /**
@@ -280,26 +261,20 @@ export class RegistrationsService {
     apply: (manager: EntityManager, registration: Registration) => Promise<Decided>,
   ): Promise<RegistrationDetail<Date>> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const registration = await manager
-          .getRepository(Registration)
-          .createQueryBuilder('r')
-          .setLock('pessimistic_write')
-          .where('r.id = :id', { id })
-          .getOne();
+      return await this.repository.transaction(async (manager) => {
+        const registration = await this.repository.lock(manager, id);
         if (!registration) throw notFound('Registration');
         if (dto.version !== undefined && dto.version !== registration.version) throw versionConflict(registration.version);
         const status = nextStatus(registration.status, action);
         const { firm, changes } = await apply(manager, registration);
-        await manager.update(Registration, { id }, {
+        await this.repository.update(manager, id, {
           ...changes,
           status,
           decisionReason: dto.reason ?? null,
           decidedById: actor.id,
           decidedAt: () => 'now()',
-          version: () => 'version + 1',
         });
-        const after = await manager.findOneByOrFail(Registration, { id });
+        const after = await this.repository.findOrFail(manager, id);
         await this.audit.record(
           {
             actor,
@@ -332,7 +307,7 @@ export class RegistrationsService {
     newFirm: NewFirmDto,
     actor: SessionUser,
   ): Promise<Firm> {
-    const existing = await manager.findOneBy(Firm, { taxId: registration.firmTaxId });
+    const existing = await this.firms.findByTaxId(manager, registration.firmTaxId);
     if (existing) {
       throw new AppError(
         HttpStatus.CONFLICT,
@@ -341,14 +316,13 @@ export class RegistrationsService {
         { firmId: existing.id },
       );
     }
-    const { identifiers } = await manager.insert(Firm, {
+    // A row this transaction inserted is its own until commit: no lock needed.
+    const firm = await this.firms.insert(manager, {
       name: newFirm.name ?? registration.firmName,
       taxId: registration.firmTaxId,
       kind: newFirm.kind,
       region: newFirm.region,
     });
-    // A row this transaction inserted is its own until commit: no lock needed.
-    const firm = await manager.findOneByOrFail(Firm, { id: identifiers[0].id });
     await this.audit.record(
       {
         actor,
@@ -463,14 +437,10 @@ export class RegistrationsService {
     return `Questions? Contact Employer Broker Services: ${contact.email}${contact.phone ? `, ${contact.phone}` : ''}.`;
   }
 
-  private async detail(manager: EntityManager, registration: Registration): Promise<RegistrationDetail<Date>> {
+  private async detail(manager: EntityManager | undefined, registration: Registration): Promise<RegistrationDetail<Date>> {
     const firm = registration.firmId
-      ? await manager.findOneBy(Firm, { id: registration.firmId })
-      : await manager
-          .getRepository(Firm)
-          .createQueryBuilder('f')
-          .where(`regexp_replace(f.tax_id, '\\D', '', 'g') = :digits`, { digits: taxIdDigits(registration.firmTaxId) })
-          .getOne();
+      ? await this.firms.find(registration.firmId, manager)
+      : await this.firms.findByTaxIdDigits(taxIdDigits(registration.firmTaxId), manager);
     const user = registration.userId ? await this.accounts.findById(registration.userId, manager) : null;
     return {
       ...toRecord(registration),
