@@ -56,13 +56,14 @@ describe('notification outbox worker (API, real PostgreSQL)', () => {
     const id = await completeSubmission(t, 'CO');
     expect((await partner(t, await t.login(BROKER.CO)).submit(id)).status).toBe(200);
     const [row] = await t.dataSource.query(`SELECT id::text FROM notification WHERE entity_id = $1`, [id]);
+    const [{ reference }] = await t.dataSource.query(`SELECT reference FROM submission WHERE id = $1`, [id]);
 
     expect(await dispatcher.dispatchDue()).toMatchObject({ sent: 1, retrying: 0, failed: 0 });
     expect(sendMail).toHaveBeenCalledTimes(1);
     expect(sendMail).toHaveBeenCalledWith(
       expect.objectContaining({
         to: BROKER.CO,
-        subject: 'Submission received: new group enrollment for Acme Bakery',
+        subject: `Submission received: new group enrollment ${reference} for Acme Bakery`,
         messageId: `<notification-${row.id}@sbo>`,
         from: t.config.mailFrom,
       }),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { REVIEW_STATES } from '@sbo/shared';
 import { BROKER, completeSubmission, newGroupBody, partner, PDF, setNow } from './support/intake';
 import { startTestApp, type TestApp } from './support/test-app';
+import { SUBMISSION_REFERENCE_PATTERN } from '../src/submissions/submission-reference';
 
 describe('partner submissions: create, save, list, cancel (API)', () => {
   let t: TestApp;
@@ -316,6 +317,35 @@ describe('partner submissions: create, save, list, cancel (API)', () => {
       expect(await ids({ createdFrom: '2020-03-11', createdTo: '2020-03-12' })).toEqual([b.body.id]);
       expect(await ids({ createdFrom: '2020-01-01', createdTo: '2020-12-31' })).toEqual([a.body.id, b.body.id].sort());
       expect(await ids({ createdTo: '2020-03-09' })).toEqual([]);
+    });
+
+    it('finds a transaction by its reference (group ID search and q), never another firm\'s', async () => {
+      const created = await co.create(newGroupBody('CO'));
+      expect(created.status).toBe(201);
+      const { id, reference } = created.body;
+      expect(reference).toMatch(SUBMISSION_REFERENCE_PATTERN);
+      expect((await co.get(id)).body.reference).toBe(reference);
+      const ids = async (query: Record<string, string>) =>
+        (await co.list({ ...query, perPage: 100 })).body.data.map((s: { id: string }) => s.id);
+      for (const text of [reference, reference.toLowerCase(), reference.slice(2), `T ${reference.slice(2)}`]) {
+        expect(await ids({ groupId: text })).toEqual([id]);
+        expect(await ids({ q: text })).toEqual([id]);
+      }
+      // q also searches group names and group IDs, as the staff search does.
+      const [seeded] = await t.dataSource.query(
+        `SELECT s.id, s.group_name, s.group_id FROM submission s JOIN app_user u ON u.firm_id = s.firm_id
+          WHERE u.email = $1 AND s.group_id IS NOT NULL AND s.state <> 'WITHDRAWN' ORDER BY s.created_at LIMIT 1`,
+        [BROKER.CO],
+      );
+      expect(await ids({ q: seeded.group_name.slice(1, 8).toLowerCase() })).toContain(seeded.id);
+      expect(await ids({ q: seeded.group_id })).toContain(seeded.id);
+      const [foreign] = await t.dataSource.query(
+        `SELECT s.reference, s.group_name FROM submission s JOIN app_user u ON u.firm_id = s.firm_id WHERE u.email = $1 ORDER BY s.created_at LIMIT 1`,
+        [BROKER.CA],
+      );
+      expect(await ids({ groupId: foreign.reference })).toEqual([]);
+      expect(await ids({ q: foreign.reference })).toEqual([]);
+      expect(await ids({ q: foreign.group_name })).toEqual([]);
     });
 
     it('pages and sorts', async () => {

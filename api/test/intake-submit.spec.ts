@@ -1,6 +1,7 @@
 import type { Region } from '@sbo/shared';
 import { BROKER, completeSubmission, GOOD_CENSUS, newGroupBody, partner, setNow, userId } from './support/intake';
 import { startTestApp, type TestApp } from './support/test-app';
+import { SUBMISSION_REFERENCE_PATTERN } from '../src/submissions/submission-reference';
 
 /** In CO the 5th business day of January 2027 is Friday the 8th (the 1st is a holiday). */
 const ON_TIME = '2027-01-05T18:00:00Z';
@@ -163,8 +164,10 @@ describe('submit: intake rules, completeness, outbox (API)', () => {
       expect(outbox).toEqual([
         expect.objectContaining({ recipient: 'delegate1.co@example.com', template: 'submission.submitted', status: 'PENDING' }),
       ]);
-      expect(outbox[0].subject).toBe('Submission received: new group enrollment for Acme Bakery');
-      expect(outbox[0].body).toContain(id);
+      expect(res.body.reference).toMatch(SUBMISSION_REFERENCE_PATTERN);
+      expect(outbox[0].subject).toBe(`Submission received: new group enrollment ${res.body.reference} for Acme Bakery`);
+      expect(outbox[0].body).toContain(`Reference: ${res.body.reference}`);
+      expect(outbox[0].body).not.toContain(id);
       expect(outbox[0].body).toContain('2027-01-08');
 
       const audit = await t.dataSource.query(`SELECT action, after FROM audit_event WHERE entity_id = $1 AND action = 'submission.submitted'`, [id]);

@@ -64,10 +64,27 @@ describe('review access: regions, roles and the region policy (API)', () => {
       const other = await rep.list({ region: regions.includes('CO') ? 'CA' : 'CO' });
       expect(other.body).toEqual({ data: [], total: 0 });
       // Nor does a search find another region's group.
-      const [foreign] = await t.dataSource.query(`SELECT id, group_name FROM submission WHERE NOT region = ANY($1) AND state <> 'DRAFT' LIMIT 1`, [regions]);
+      const [foreign] = await t.dataSource.query(`SELECT id, reference, group_name FROM submission WHERE NOT region = ANY($1) AND state <> 'DRAFT' LIMIT 1`, [regions]);
       expect((await rep.list({ q: foreign.group_name })).body.total).toBe(0);
       expect((await rep.list({ q: foreign.id })).body.total).toBe(0);
+      expect((await rep.list({ q: foreign.reference })).body.total).toBe(0);
       expect((await rep.list({ id: [foreign.id] })).body.total).toBe(0);
+    });
+
+    it('finds a submission by its reference, as a partner reads it out on the phone', async () => {
+      const rep = await asReviewer(t, REP.CO);
+      const [mine] = await t.dataSource.query(
+        `SELECT id, reference FROM submission WHERE region = 'CO' AND state <> 'DRAFT' ORDER BY created_at LIMIT 1`,
+      );
+      const number = mine.reference.slice(2);
+      for (const q of [mine.reference, mine.reference.toLowerCase(), `T ${number}`, number]) {
+        const res = await rep.list({ q });
+        expect(res.status).toBe(200);
+        expect(res.body.data.map((s: { id: string }) => s.id)).toContain(mine.id);
+        expect(res.body.data.find((s: { id: string }) => s.id === mine.id).reference).toBe(mine.reference);
+      }
+      expect((await rep.list({ q: mine.reference })).body.total).toBe(1);
+      expect((await rep.get(mine.id)).body.reference).toBe(mine.reference);
     });
 
     it('hides partner drafts from staff', async () => {

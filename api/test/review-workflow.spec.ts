@@ -1,6 +1,7 @@
 import { BROKER, partner, setNow, userId } from './support/intake';
 import { asReviewer, emailsOf, heldSubmission, LEAD_CA, queuedSubmission, REP, type Reviewer, versionOf } from './support/review';
 import { startTestApp, type TestApp } from './support/test-app';
+import { SUBMISSION_REFERENCE_PATTERN } from '../src/submissions/submission-reference';
 
 /** Tuesday, January 5th 2027, in time for a new group effective February 1st... and January 1st. */
 const ON_TIME = '2027-01-05T18:00:00Z';
@@ -56,6 +57,17 @@ describe('review workflow (API)', () => {
     ]);
     expect(emails[1].body).toContain('Contact Carmen Alvarez at rep.ca@example.com or 510-555-0101.');
     expect(emails[3].subject).toMatch(/^Completed: /);
+    // Every email names the transaction by the reference partner and staff both see, never by its UUID.
+    const { reference } = approved.body;
+    expect(reference).toMatch(SUBMISSION_REFERENCE_PATTERN);
+    expect((await broker.get(id)).body.reference).toBe(reference);
+    expect(emails[1].subject).toBe(`Action required: your new group enrollment ${reference} for Acme Bakery was returned for corrections`);
+    expect(emails[3].subject).toBe(`Completed: your new group enrollment ${reference} for Acme Bakery was approved`);
+    for (const e of emails) {
+      expect(e.subject).toContain(reference);
+      expect(e.body).toContain(`Reference: ${reference}`);
+      expect(e.body).not.toContain(id);
+    }
 
     const audit = await rep.audit(id);
     expect(audit.status).toBe(200);

@@ -52,6 +52,11 @@ export interface SubmissionGroup {
 /** The fields both partners and staff read back. */
 export interface SubmissionRecord<T = string> {
   id: string;
+  /**
+   * The transaction's short number, as people read it out and emails name it: `T-` and at least seven
+   * digits (`T-1000001`), given once at creation and never reused. Searchable in both lists.
+   */
+  reference: string;
   version: number;
   type: SubmissionType;
   channel: Channel;

@@ -64,7 +64,7 @@ const email = (
   template,
   entityType: 'Submission',
   entityId: s.id,
-  body: [`Hello ${to.name},`, '', ...lines, '', `Reference: ${s.id} (${REGION_NAMES[s.region]})`].join('\n'),
+  body: [`Hello ${to.name},`, '', ...lines, '', `Reference: ${s.reference} (${REGION_NAMES[s.region]})`].join('\n'),
 });
 
 export const returnedEmail = (to: Recipient, s: Submission) =>

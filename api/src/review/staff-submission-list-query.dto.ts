@@ -29,7 +29,7 @@ export class StaffSubmissionListQueryDto extends ListQueryDto {
   })
   assigneeId?: string;
 
-  @ApiPropertyOptional({ description: 'Searches group names (contains), group IDs (starts with) and the submission id' })
+  @ApiPropertyOptional({ description: 'Searches group names (contains), group IDs (starts with), the transaction reference (`T-1000001`) and the submission id' })
   @IsOptional()
   @IsString()
   @Length(1, 100)

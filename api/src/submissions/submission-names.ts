@@ -10,6 +10,9 @@ const TYPE_NAMES: Record<SubmissionType, string> = {
   PURCHASE: 'purchase',
 };
 
-/** "new group enrollment for Acme Bakery": the submission as confirmations and review emails name it. */
-export const describeSubmission = (s: Pick<Submission, 'type' | 'groupName'>): string =>
-  `${TYPE_NAMES[s.type]} for ${s.groupName ?? 'your group'}`;
+/**
+ * "new group enrollment T-1000001 for Acme Bakery": the submission as confirmations and review emails
+ * name it, subjects included, by the reference the partner and the representative both see.
+ */
+export const describeSubmission = (s: Pick<Submission, 'type' | 'groupName' | 'reference'>): string =>
+  `${TYPE_NAMES[s.type]} ${s.reference} for ${s.groupName ?? 'your group'}`;

@@ -19,6 +19,7 @@ export function groupOf(s: Submission): SubmissionGroup {
 export function toSubmissionRecord(s: Submission): SubmissionRecord<Date> {
   return {
     id: s.id,
+    reference: s.reference,
     version: s.version,
     type: s.type,
     channel: s.channel,

@@ -13,6 +13,10 @@ export class Submission {
   @Column()
   version: number;
 
+  /** The short number people read out and emails name (`T-1000001`, submission-reference.ts); the database gives it. */
+  @Column({ type: 'text', insert: false, update: false })
+  reference: string;
+
   /** The partner firm; null only for staff-keyed submissions whose firm is unknown. */
   @Column({ type: 'uuid', nullable: true })
   firmId: string | null;

@@ -7,6 +7,7 @@ import { User } from '../accounts/user.entity';
 import { auditInsertSql } from '../audit/audit.service';
 import { escapeLike } from '../common/like-pattern';
 import { applyListQuery, type ListQueryDto } from '../common/list-query.dto';
+import { parseSubmissionReference } from './submission-reference';
 import { Submission } from './submission.entity';
 
 /** A WHERE condition with its named parameters, as accessibleSql makes them from CASL rules. */
@@ -46,7 +47,7 @@ export interface SubmissionFilter {
   states?: readonly ReviewState[];
   region?: Region;
   type?: SubmissionType;
-  /** Group IDs starting with this, any case. */
+  /** Group IDs starting with this, any case, or the submission whose reference it is (`T-1000001`, `1000001`). */
   groupIdPrefix?: string;
   /** Created on these UTC days, both included. */
   createdFrom?: string;
@@ -54,7 +55,7 @@ export interface SubmissionFilter {
   /** A user's id, or null for unassigned ones. */
   assigneeId?: string | null;
   dueBefore?: string;
-  /** The group name containing it, the group ID starting with it, or the submission's id. */
+  /** The group name containing it, the group ID starting with it, the submission's reference or its id. */
   search?: string;
 }
 
@@ -128,7 +129,11 @@ export class SubmissionsRepository {
     if (filter.region) base.andWhere('s.region = :region', { region: filter.region });
     if (filter.type) base.andWhere('s.type = :type', { type: filter.type });
     if (filter.groupIdPrefix) {
-      base.andWhere(`lower(s.group_id) LIKE :groupId`, { groupId: `${escapeLike(filter.groupIdPrefix.toLowerCase())}%` });
+      const reference = parseSubmissionReference(filter.groupIdPrefix);
+      base.andWhere(`(lower(s.group_id) LIKE :groupId${reference ? ' OR s.reference = :groupIdReference' : ''})`, {
+        groupId: `${escapeLike(filter.groupIdPrefix.toLowerCase())}%`,
+        groupIdReference: reference,
+      });
     }
     // Created dates are UTC calendar days, both ends included.
     if (filter.createdFrom) {
@@ -143,9 +148,12 @@ export class SubmissionsRepository {
     if (query.id?.length) base.andWhere('s.id IN (:...ids)', { ids: query.id });
     if (filter.search !== undefined) {
       const q = filter.search;
+      const reference = parseSubmissionReference(q);
       base.andWhere(
-        `(s.group_name ILIKE :contains OR lower(s.group_id) LIKE :prefix${UUID.test(q) ? ' OR s.id = :exactId' : ''})`,
-        { contains: `%${escapeLike(q)}%`, prefix: `${escapeLike(q.toLowerCase())}%`, exactId: q },
+        `(s.group_name ILIKE :contains OR lower(s.group_id) LIKE :prefix${reference ? ' OR s.reference = :reference' : ''}${
+          UUID.test(q) ? ' OR s.id = :exactId' : ''
+        })`,
+        { contains: `%${escapeLike(q)}%`, prefix: `${escapeLike(q.toLowerCase())}%`, reference, exactId: q },
       );
     }
 

@@ -12,6 +12,7 @@ import { LoginFailures1763900900000 } from './1763900900000-login-failures';
 import { JobQueue1763901400000 } from './1763901400000-job-queue';
 import { AdminCapFromShared1763901500000 } from './1763901500000-admin-cap-from-shared';
 import { CalendarRulesFromTs1763901750000 } from './1763901750000-calendar-rules-from-ts';
+import { SubmissionReference1763901800001 } from './1763901800001-submission-reference';
 
 /** Every migration, in order. Add new ones at the end. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   JobQueue1763901400000,
   AdminCapFromShared1763901500000,
   CalendarRulesFromTs1763901750000,
+  SubmissionReference1763901800001,
 ];
