@@ -4,6 +4,7 @@ import * as firms from './firms';
 import * as holidays from './holidays';
 import * as instructionTemplates from './instruction-templates';
 import * as notifications from './notifications';
+import * as partnerSubmissions from './partner';
 import * as registrations from './registrations';
 import * as staff from './staff';
 import * as submissions from './submissions';
@@ -25,6 +26,7 @@ export type ResourceModule = Pick<ResourceProps, 'list' | 'show' | 'edit' | 'cre
  */
 export const RESOURCES: Record<string, ResourceModule> = {
   submissions,
+  'partner/submissions': partnerSubmissions,
   'instruction-templates': instructionTemplates,
   firms,
   registrations,

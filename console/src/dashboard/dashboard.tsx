@@ -1,8 +1,9 @@
 import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
-import { asSubject, REGION_NAMES, type Region, type SessionUser } from '@sbo/shared';
+import { asSubject, isPartnerRole, REGION_NAMES, type Region, type SessionUser } from '@sbo/shared';
 import { Title, useGetOne, usePermissions } from 'react-admin';
 import { useAbility } from '../auth/ability';
 import { Detail } from '../common/details';
+import { PartnerHome } from '../partner';
 import { ReviewHome } from '../submissions/review-home';
 import { ROLE_GUIDE, ROLE_LABELS } from './role-guide';
 
@@ -38,10 +39,14 @@ const Chips = ({ labels }: { labels: string[] }) => (
   </Stack>
 );
 
-/** Home page: the review home for reps and leads; for the other roles, who is logged in and what each role does here. */
+/**
+ * Home page: the review home for reps and leads, the broker dashboard for partners (its own lazily
+ * loaded chunk); for the other roles, who is logged in and what each role does here.
+ */
 export function Dashboard() {
   const { permissions: user } = usePermissions<SessionUser>();
   if (!user) return null;
+  if (user.roles.some(isPartnerRole)) return <PartnerHome />;
   return user.roles.some((role) => role === 'rep' || role === 'lead') ? <ReviewHome user={user} /> : <RoleHome user={user} />;
 }
 
