@@ -37,6 +37,7 @@ test('Close leaves without saving the open step; reload and a new login resume; 
   // Log out and back in: the ID link resumes where it was.
   await page.getByRole('button', { name: 'Profile' }).click();
   await page.getByRole('menuitem', { name: 'Logout' }).click();
+  await expect(page.getByLabel('Password')).toBeVisible();
   await loginAs(page, 'broker.ca@example.com');
   await recentTransactions(page).locator('tbody tr').filter({ hasText: saved }).getByRole('link', { name: /^Continue transaction / }).click();
   await expect(page.getByRole('heading', { name: 'Plans', level: 2 })).toBeVisible();

@@ -64,6 +64,14 @@ test('a CA broker sees the broker dashboard: what to start, and the firm’s tra
   await expect(recent.getByText(/No Transactions found/i)).toBeVisible();
   await recent.getByLabel('Search by group ID').fill('');
 
+  // The transaction ID is the short reference partners read in emails; the search finds it.
+  const reference = (await recent.getByRole('link', { name: /^Continue transaction / }).first().innerText()).trim();
+  expect(reference).toMatch(/^T-\d{7,}$/);
+  await recent.getByLabel('Search group name or transaction ID').fill(reference);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(reference);
+  await recent.getByLabel('Search group name or transaction ID').fill('');
+
   // The created-date range: nothing was created after today.
   const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
   await recent.getByLabel('Created from').fill(tomorrow);
@@ -82,4 +90,21 @@ test('a CO broker may also start a purchase (the firm’s region decides)', asyn
   await loginAs(page, 'broker.co@example.com');
   const start = page.getByRole('region', { name: 'Quote and enroll new clients' });
   await expect(start.getByRole('link', { name: 'Start a purchase' })).toBeVisible();
+});
+
+test('the partner screens are their own chunk: staff never download it, partners do', async ({ page }) => {
+  const partnerChunks: string[] = [];
+  page.on('request', (request) => {
+    if (/\/assets\/screens-[^/]+\.js$/.test(request.url())) partnerChunks.push(request.url());
+  });
+  await loginAs(page, 'rep.ca@example.com');
+  await expect(page.getByRole('region', { name: 'My work' })).toBeVisible();
+  expect(partnerChunks).toEqual([]);
+
+  await page.getByRole('button', { name: 'Profile' }).click();
+  await page.getByRole('menuitem', { name: 'Logout' }).click();
+  await expect(page.getByLabel('Password')).toBeVisible();
+  await loginAs(page, 'broker.ca@example.com');
+  await expect(page.getByRole('region', { name: 'Recent transactions' })).toBeVisible();
+  expect(partnerChunks).toHaveLength(1);
 });

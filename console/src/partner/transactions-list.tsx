@@ -8,8 +8,12 @@ import { PARTNER_RESOURCE } from './use-partner';
 const STATUS_CHOICES = PARTNER_STATUSES.map((s) => ({ id: s, name: PARTNER_STATUS_LABELS[s] }));
 const TYPE_CHOICES = SUBMISSION_TYPES.map((t) => ({ id: t, name: PARTNER_TYPE_LABELS[t] }));
 
-/** One filter per column the API filters by: status, type, group ID (or its beginning) and the created-date range. */
+/**
+ * A filter per column, as the API filters: the group name or transaction ID (`q`), the group ID (or
+ * its beginning), status, type and the created-date range.
+ */
 const FILTERS = [
+  <TextInput key="q" source="q" label="Search group name or transaction ID" alwaysOn resettable />,
   <TextInput key="groupId" source="groupId" label="Search by group ID" alwaysOn resettable />,
   <SelectInput key="status" source="status" label="Status" choices={STATUS_CHOICES} alwaysOn emptyText="All statuses" />,
   <SelectInput key="type" source="type" label="Transaction type" choices={TYPE_CHOICES} alwaysOn emptyText="All types" />,
