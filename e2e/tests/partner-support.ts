@@ -19,7 +19,10 @@ export const dateKeys = (isoDate: string) => `${isoDate.slice(5, 7)}${isoDate.sl
 export async function tabTo(page: Page, target: Locator, { backwards = false, max = 120 } = {}): Promise<void> {
   await expect(target).toBeVisible();
   for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false)) return;
+    const focused = await target
+      .evaluate((el) => el === el.ownerDocument.activeElement || el.contains(el.ownerDocument.activeElement))
+      .catch(() => false);
+    if (focused) return;
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab never reached ${target}`);
