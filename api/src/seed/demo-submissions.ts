@@ -8,6 +8,15 @@ import { dueDate } from '../submissions/turnaround';
  * Demo submissions: every firm gets one in each review state (RETURNED in CA only, where
  * reps return; PENDING_ITEMS elsewhere), across the types, with census and documents once
  * submitted. Dates are relative to today, and some are past their due date for the breach views.
+ *
+ * So every partner sees each dashboard status (docs/product.md, "States"):
+ * - OPEN: a new group ready to submit (census, signed application and, in CA, the EFT authorization)
+ *   and a quote still missing its payment method, census and documents;
+ * - PENDING_KP_REVIEW: two in the region's queue (one overdue) and two in review, held by the region's rep;
+ * - ACTION_REQUIRED: in CA a return with instructions ending in the rep's contact, elsewhere a request
+ *   for a newly signed application; everywhere a request for two items, and one referred offline;
+ * - COMPLETED: an approved new group;
+ * and a withdrawn quote the partner no longer sees. References follow the order they were created.
  */
 
 interface Shape {
@@ -22,6 +31,8 @@ interface Shape {
   assigned?: boolean;
   instructions?: (rep: Rep) => string;
   pendingItems?: PendingItem[];
+  /** A draft with everything attached: only the submit is left. */
+  complete?: boolean;
 }
 
 const outstanding = (kind: DocumentKind, description: string): PendingItem => ({
@@ -39,9 +50,11 @@ interface Rep {
 }
 
 const contactLine = (rep: Rep) => `Contact ${rep.name} at ${rep.email}${rep.phone ? ` or ${rep.phone}` : ''}.`;
+/** Instructions as a rep's return, request or referral writes them: the text, then the rep's contact. */
+const withContact = (text: string, rep: Rep) => `${text}\n\n${contactLine(rep)}`;
 
 const SHAPES: Shape[] = [
-  { state: 'DRAFT', type: 'NEW_GROUP', submittedDaysAgo: null, effectiveInMonths: 2 },
+  { state: 'DRAFT', type: 'NEW_GROUP', submittedDaysAgo: null, effectiveInMonths: 2, complete: true },
   { state: 'DRAFT', type: 'QUOTE', submittedDaysAgo: null, effectiveInMonths: 1 },
   { state: 'SUBMITTED', type: 'NEW_GROUP', submittedDaysAgo: 1, effectiveInMonths: 1 },
   // Waiting in the queue well past its due date.
@@ -54,7 +67,10 @@ const SHAPES: Shape[] = [
     submittedDaysAgo: 4,
     effectiveInMonths: 1,
     instructions: (rep) =>
-      `The plan selection does not match the signed application (Gold 500 vs Silver 2000). Correct the plans or upload a new signed application, then resubmit. ${contactLine(rep)}`,
+      withContact(
+        'The plan selection does not match the signed application (Gold 500 vs Silver 2000). Correct the plans or upload a new signed application, then resubmit.',
+        rep,
+      ),
   },
   {
     state: 'PENDING_ITEMS',
@@ -66,7 +82,7 @@ const SHAPES: Shape[] = [
       outstanding('OTHER', 'Most recent quarterly wage report'),
     ],
     instructions: (rep) =>
-      `Please upload the signed EFT authorization and the most recent quarterly wage report. ${contactLine(rep)}`,
+      withContact('Please upload the signed EFT authorization and the most recent quarterly wage report.', rep),
   },
   { state: 'APPROVED', type: 'NEW_GROUP', submittedDaysAgo: 12, effectiveInMonths: 0 },
   {
@@ -76,7 +92,10 @@ const SHAPES: Shape[] = [
     effectiveInMonths: 1,
     multiMarket: true,
     instructions: (rep) =>
-      `This group has employees in more than one market, so it must be enrolled offline. Send the enrollment package to your regional new-business team. ${contactLine(rep)}`,
+      withContact(
+        'This group has employees in more than one market, so it must be enrolled offline. Send the enrollment package to your regional new-business team.',
+        rep,
+      ),
   },
   { state: 'WITHDRAWN', type: 'QUOTE', submittedDaysAgo: null, effectiveInMonths: 1 },
 ];
@@ -159,7 +178,7 @@ export async function seedDemoSubmissions(manager: EntityManager): Promise<void>
   const firms: { id: string; region: Region; creatorId: string }[] = await manager.query(`
     SELECT DISTINCT ON (f.id) f.id, f.region, u.id AS "creatorId"
     FROM firm f JOIN app_user u ON u.firm_id = f.id AND u.active
-    ORDER BY f.id, u.firm_role, u.email`);
+    ORDER BY f.id, u.firm_role, u.granted_by_id IS NOT NULL, u.email`);
   const reps: (Rep & { email: string })[] = await manager.query(
     `SELECT id, name, email, phone FROM app_user WHERE email = ANY($1)`,
     [[...new Set(Object.values(REP_EMAILS))]],
@@ -209,7 +228,7 @@ export async function seedDemoSubmissions(manager: EntityManager): Promise<void>
         group_address: ADDRESSES[firm.region][index % 2],
         plans: [{ planCode: `${firm.region}-${index % 2 ? 'SILVER-2000' : 'GOLD-500'}`, tier: index % 2 ? 'SILVER' : 'GOLD' }],
         instructions: returnedElsewhere
-          ? `Please upload a newly signed application matching the selected plans. ${contactLine(rep)}`
+          ? withContact('Please upload a newly signed application matching the selected plans.', rep)
           : (shape.instructions?.(rep) ?? null),
         pending_items: returnedElsewhere
           ? [outstanding('SIGNED_APPLICATION', 'Newly signed application')]
@@ -224,7 +243,7 @@ export async function seedDemoSubmissions(manager: EntityManager): Promise<void>
         created_at: createdAt.toISOString(),
         updated_at: (submittedAt ?? createdAt).toISOString(),
       });
-      if (!submittedAt) return;
+      if (!submittedAt && !shape.complete) return;
 
       const members = MEMBERS.slice(0, 3 + (index % 3));
       const csv = [
@@ -257,7 +276,7 @@ export async function seedDemoSubmissions(manager: EntityManager): Promise<void>
         }),
       );
       const kinds: DocumentKind[] = ['SIGNED_APPLICATION'];
-      if (firm.region === 'CA' && state !== 'PENDING_ITEMS') kinds.push('EFT_AUTHORIZATION');
+      if (firm.region === 'CA' && paymentMethod === 'EFT' && state !== 'PENDING_ITEMS') kinds.push('EFT_AUTHORIZATION');
       for (const kind of kinds) {
         documents.push({
           submission_id: id,
@@ -270,6 +289,8 @@ export async function seedDemoSubmissions(manager: EntityManager): Promise<void>
     });
   }
 
+  // Oldest first, so the references the column's default gives follow the order they were created in.
+  submissions.sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)));
   await manager.query(
     `INSERT INTO submission (id, firm_id, created_by_id, submitted_by_id, type, channel, region, state,
        requested_effective_date, payment_method, group_name, group_id, group_tax_id, group_employee_count,
