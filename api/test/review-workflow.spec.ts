@@ -130,6 +130,10 @@ describe('review workflow (API)', () => {
       { kind: 'OTHER', description: 'Quarterly wage report', receivedAt: null, documentId: null },
     ]);
     expect(requested.body.instructions).toMatch(/Contact Dana Whitfield|Contact .* at rep\.co@example\.com/);
+    // The partner reads the same items and instructions on their transaction.
+    const seen = (await broker.get(id)).body;
+    expect(seen).toMatchObject({ partnerStatus: 'ACTION_REQUIRED', instructions: requested.body.instructions });
+    expect(seen.pendingItems).toEqual(requested.body.pendingItems);
     const [email] = (await emailsOf(t, id)).filter((e) => e.template === 'submission.items_requested');
     expect(email.body).toContain('- Signed EFT authorization');
 
@@ -145,6 +149,10 @@ describe('review workflow (API)', () => {
     expect(record.state).toBe('PENDING_ITEMS');
     expect(record.pendingItems[0]).toMatchObject({ receivedAt: '2027-01-06T18:00:00.000Z', documentId: eft.body.id });
     expect(record.pendingItems[1].receivedAt).toBeNull();
+    expect((await broker.get(id)).body.pendingItems.map((i: { receivedAt: string | null }) => i.receivedAt)).toEqual([
+      '2027-01-06T18:00:00.000Z',
+      null,
+    ]);
 
     expect((await broker.document(id, 'OTHER')).status).toBe(201);
     record = (await rep.get(id)).body;

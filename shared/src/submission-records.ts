@@ -114,6 +114,11 @@ export interface SubmissionDetails<T = string> {
 export interface PartnerSubmissionRecord<T = string> extends SubmissionRecord<T> {
   /** Null only once withdrawn (then gone from the partner's list). */
   partnerStatus: PartnerStatus | null;
+  /**
+   * What the carrier asked for (ACTION_REQUIRED after a request for items): each clears itself when
+   * the partner uploads a document of its kind. Empty otherwise.
+   */
+  pendingItems: PendingItem[];
 }
 
 /** `GET /api/partner/submissions/:id`. */

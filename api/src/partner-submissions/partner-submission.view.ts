@@ -6,6 +6,7 @@ import { toSubmissionRecord } from '../submissions/submission-record';
 export const toPartnerSubmission = (s: Submission): PartnerSubmissionRecord<Date> => ({
   ...toSubmissionRecord(s),
   partnerStatus: partnerStatusOf(s.state),
+  pendingItems: s.pendingItems,
 });
 
 export const toPartnerSubmissionDetails = (s: Submission, details: SubmissionDetails<Date>): PartnerSubmissionDetail<Date> => ({
