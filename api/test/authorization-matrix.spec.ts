@@ -169,6 +169,10 @@ describe('authorization matrix: every route × every caller (API)', () => {
       mutates: true,
       prepare: async () => ({ params: { id: fx.caFirm, userId: await firmUser('ADMIN') }, body: { reason: 'Left the agency' } }),
     },
+    'POST /api/firms/{id}/delegates/{userId}/deactivate': {
+      mutates: true,
+      prepare: async () => ({ params: { id: fx.caFirm, userId: await firmUser('DELEGATE') }, body: { reason: 'Left the agency' } }),
+    },
     'POST /api/firms/{id}/invitations': {
       mutates: true,
       prepare: async () => ({ params: { id: fx.caFirm }, body: { email: `${unique('inv')}@golden.example.com`, name: 'Invitee', role: 'DELEGATE' } }),

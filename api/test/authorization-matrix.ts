@@ -87,6 +87,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'POST /api/firms/{id}/admins':                         row(401, 403, 403, 403, 200, 403, 403, 403, 403, 403),
   'POST /api/firms/{id}/admins/{userId}/depart':         row(401, 403, 403, 403, 200, 403, 403, 403, 403, 403),
   'POST /api/firms/{id}/invitations':                    row(401, 403, 403, 403, 201, 403, 403, 403, 403, 404),
+  'POST /api/firms/{id}/delegates/{userId}/deactivate':  row(401, 403, 403, 403, 403, 403, 403, 403, 403, 404),
   'POST /api/invitations/accept':                        pub(200),
 
   'POST /api/registrations':                             pub(201),

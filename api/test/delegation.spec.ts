@@ -404,6 +404,66 @@ describe('delegation: firms, administrators, delegates (API)', () => {
       ]);
     });
   });
+
+  describe('GA self-service: a GA administrator deactivates a delegate of their own firm', () => {
+    it('ends the delegate\'s access at once, audited with the reason; the firm shows them inactive', async () => {
+      const auth = await as('gaadmin.ga@example.com');
+      const own = await firmId(PEACHTREE);
+      // The delegate gaadmin.ga invited above (the seeded ones may have been promoted by the cap tests).
+      const delegate = await userId('new.delegate.ga@example.com');
+      const token = await t.login('new.delegate.ga@example.com', 'a-good-password');
+      const before = await t.http().get(`/api/firms/${own}`).set('Authorization', auth);
+      expect(before.status).toBe(200);
+
+      const res = await t.http().post(`/api/firms/${own}/delegates/${delegate}/deactivate`).set('Authorization', auth)
+        .send({ reason: 'Left the agency', version: before.body.version });
+      expect(res.status).toBe(200);
+      const users = Object.fromEntries(res.body.users.map((u: { email: string }) => [u.email, u]));
+      expect(users['new.delegate.ga@example.com']).toMatchObject({ role: 'DELEGATE', active: false, deactivatedAt: expect.any(String) });
+      expect(users['gaadmin.ga@example.com']).toMatchObject({ active: true });
+      expect(res.body.activeAdminCount).toBe(before.body.activeAdminCount);
+      expect(await loginStatus('new.delegate.ga@example.com', 'a-good-password')).toBe(401);
+      expect((await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status).toBe(401);
+
+      const [audit] = await t.dataSource.query(
+        `SELECT actor_email, before, after, reason, firm_id FROM audit_event WHERE action = 'delegation.delegate_deactivated' AND entity_id = $1`,
+        [delegate]);
+      expect(audit).toMatchObject({
+        actor_email: 'gaadmin.ga@example.com',
+        reason: 'Left the agency',
+        firm_id: own,
+        before: { active: true },
+        after: { active: false },
+      });
+
+      // Once is enough: an inactive delegate is a 422, and a stale firm version a 409.
+      const again = await t.http().post(`/api/firms/${own}/delegates/${delegate}/deactivate`).set('Authorization', auth)
+        .send({ reason: 'Again' });
+      expect(again).toMatchObject({ status: 422, body: { code: 'INVALID_TRANSITION' } });
+      const stale = await t.http().post(`/api/firms/${own}/delegates/${delegate}/deactivate`)
+        .set('Authorization', auth).send({ reason: 'Stale', version: before.body.version });
+      expect(stale.status).toBe(409);
+    });
+
+    it('never deactivates an administrator (GA support departs them), nor anyone of another firm', async () => {
+      const auth = await as('gaadmin.ga@example.com');
+      const own = await firmId(PEACHTREE);
+      const admin = await t.http().post(`/api/firms/${own}/delegates/${await userId('admin2.ga@example.com')}/deactivate`)
+        .set('Authorization', auth).send({ reason: 'Not mine to do' });
+      expect(admin).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+      expect(await loginStatus('admin2.ga@example.com')).toBe(200);
+
+      const foreign = await userId('delegate1.mas@example.com');
+      const otherFirm = await t.http().post(`/api/firms/${await firmId(CHESAPEAKE)}/delegates/${foreign}/deactivate`)
+        .set('Authorization', auth).send({ reason: 'Elsewhere' });
+      expect(otherFirm.status).toBe(404);
+      const throughOwn = await t.http().post(`/api/firms/${own}/delegates/${foreign}/deactivate`)
+        .set('Authorization', auth).send({ reason: 'Elsewhere' });
+      expect(throughOwn.status).toBe(404);
+      expect(await loginStatus('delegate1.mas@example.com')).toBe(200);
+    });
+
+  });
 });
 
 describe('delegation routes by role (API)', () => {
@@ -470,6 +530,15 @@ describe('delegation routes by role (API)', () => {
       expected: staffOnly(422),
     },
     {
+      name: 'POST /firms/:id/delegates/:userId/deactivate',
+      call: () => ({
+        method: 'post',
+        path: `/api/firms/${ids.firm}/delegates/${ids['delegate2.ga@example.com']}/deactivate`,
+        body: { reason: 'Left the agency' },
+      }),
+      expected: staffOnly(403, { 'ga_admin of the firm': 200 }),
+    },
+    {
       name: 'POST /firms/:id/admins/:userId/depart',
       call: () => ({
         method: 'post',
@@ -492,6 +561,25 @@ describe('delegation routes by role (API)', () => {
     const res = await (body ? req.send(body) : req);
     expect(res.status).toBe(status);
     if (status === 403) expect(res.body.code).toBe('FORBIDDEN');
+  });
+
+  const idOf = async (email: string): Promise<string> =>
+    (await t.dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [email]))[0].id;
+  const bearer = async (email: string) => `Bearer ${await t.login(email)}`;
+  const statusOfLogin = async (email: string) =>
+    (await t.http().post('/api/auth/login').send({ email, password: 'demo1234' })).status;
+
+  const firmOf = async (taxId: string): Promise<string> =>
+    (await t.dataSource.query(`SELECT id FROM firm WHERE tax_id = $1`, [taxId]))[0].id;
+
+  it('lets no broker deactivate a delegate (brokers see their firm read-only), nor a delegate', async () => {
+    const broker = await t.http().post(`/api/firms/${await firmOf('84-1000002')}/delegates/${await idOf('delegate2.co@example.com')}/deactivate`)
+      .set('Authorization', await bearer('broker.co@example.com')).send({ reason: 'No' });
+    expect(broker).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    expect(await statusOfLogin('delegate2.co@example.com')).toBe(200);
+    const peer = await t.http().post(`/api/firms/${await firmOf('52-1000004')}/delegates/${await idOf('delegate2.mas@example.com')}/deactivate`)
+      .set('Authorization', await bearer('delegate1.mas@example.com')).send({ reason: 'No' });
+    expect(peer).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
   });
 
   it('lets the public accept an invitation, whoever they are', async () => {

@@ -32,6 +32,7 @@ export const ACTIONS = [
   'promoteAdmin',
   'departAdmin',
   'invite',
+  'deactivate',
   // registrations
   'decide',
 ] as const;
@@ -160,8 +161,8 @@ export const ROLE_RULES: Record<Role, RuleBuilder> = {
   ga_delegate: partnerRules,
   ga_admin: (user) => [
     ...partnerRules(user),
-    // A firm's administrator adds delegates to their own firm only.
-    { action: 'invite', subject: 'FirmUser', conditions: { firmId: user.firmId ?? '', role: 'DELEGATE' } },
+    // A firm's administrator adds delegates to their own firm only, and deactivates them (GA self-service).
+    { action: ['invite', 'deactivate'], subject: 'FirmUser', conditions: { firmId: user.firmId ?? '', role: 'DELEGATE' } },
   ],
 };
 

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AppAbility, SessionUser } from '@sbo/shared';
 import { CurrentAbility, CurrentUser } from '../authorization/policies.decorator';
 import { ActionRoute, can, CreateRoute, ReadRoute } from '../authorization/routes.decorator';
+import { DeactivateDelegateDto } from './deactivate-delegate.dto';
 import { DepartAdminDto } from './depart-admin.dto';
 import { FirmListQueryDto } from './firm-list-query.dto';
 import { FirmsService } from './firms.service';
@@ -52,6 +53,21 @@ export class FirmsController {
     @CurrentAbility() ability: AppAbility,
   ) {
     return this.firms.depart(id, userId, dto, user, ability);
+  }
+
+  @ActionRoute(
+    ':id/delegates/:userId/deactivate',
+    can('deactivate', 'FirmUser'),
+    "A GA administrator ends a delegate's access to their own firm at once (sessions end); administrators are GA support's to depart.",
+  )
+  deactivateDelegate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() dto: DeactivateDelegateDto,
+    @CurrentUser() user: SessionUser,
+    @CurrentAbility() ability: AppAbility,
+  ) {
+    return this.firms.deactivateDelegate(id, userId, dto, user, ability);
   }
 
   @CreateRoute(':id/invitations', can('invite', 'FirmUser'), 'Invite a new administrator or delegate by email (single-use link, expires in 7 days).')

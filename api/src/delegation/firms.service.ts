@@ -23,6 +23,7 @@ import type { ListResult } from '../common/list-query.dto';
 import { validationError } from '../common/validation';
 import { NotificationsService } from '../notifications/notifications.service';
 import { adminCapReached, isAdminCapViolation, needsAdmin, partnerRoleFor, violates } from './admin-cap';
+import type { DeactivateDelegateDto } from './deactivate-delegate.dto';
 import type { DepartAdminDto } from './depart-admin.dto';
 import { Firm } from './firm.entity';
 import type { FirmListQueryDto } from './firm-list-query.dto';
@@ -139,6 +140,53 @@ export class FirmsService {
         manager,
       );
       if (replacement) await this.promoteUser(manager, firm, replacement, actor, dto.reason);
+      await this.repository.touch(manager, firm.id);
+      return this.detail(manager, firm.id);
+    });
+  }
+
+  /**
+   * GA self-service: a firm's administrator deactivates one of its delegates. Their sessions end at
+   * once; the firm keeps everything they did (drafts included). Administrators are not theirs to
+   * deactivate (403): GA support departs them.
+   */
+  deactivateDelegate(
+    firmId: string,
+    userId: string,
+    dto: DeactivateDelegateDto,
+    actor: SessionUser,
+    ability: AppAbility,
+  ): Promise<FirmDetail<Date>> {
+    return this.change(async (manager) => {
+      const firm = await this.lockVisibleFirm(manager, firmId, ability);
+      checkFirmVersion(firm, dto.version);
+      const user = await this.accounts.lockFirmUser(manager, firm.id, userId);
+      if (!user) throw notFound('User of this firm');
+      if (!ability.can('deactivate', asSubject('FirmUser', { firmId: firm.id, role: user.firmRole ?? 'DELEGATE' }))) {
+        throw forbidden(
+          user.firmRole === 'ADMIN'
+            ? 'Only GA support departs administrators. You may deactivate delegates of your own firm.'
+            : 'You are not allowed to deactivate users of this firm.',
+        );
+      }
+      if (!user.active) {
+        throw ruleRefused('INVALID_TRANSITION', `${user.name} is already inactive at ${firm.name}.`);
+      }
+      const deactivated = await this.accounts.deactivate(manager, user.id);
+      await this.audit.record(
+        {
+          actor,
+          action: 'delegation.delegate_deactivated',
+          entityType: 'FirmUser',
+          entityId: user.id,
+          region: firm.region,
+          firmId: firm.id,
+          before: { ...toFirmUserRecord(user) },
+          after: { ...toFirmUserRecord(deactivated) },
+          reason: dto.reason,
+        },
+        manager,
+      );
       await this.repository.touch(manager, firm.id);
       return this.detail(manager, firm.id);
     });
