@@ -81,7 +81,7 @@ export function PartnerDashboard() {
         <CardContent>
           <Typography variant="body2" sx={{ mb: 1 }}>
             Open transactions were saved before submitting: open one from its ID to continue. Pending KP review ones are with the
-            carrier; Action required ones need something from you (see the instructions); Completed ones are approved.
+            carrier; Action required ones need something from you: open one from its ID to see the instructions and act on them; Completed ones are approved.
           </Typography>
           <TransactionsList embedded />
         </CardContent>

@@ -1,6 +1,7 @@
 import { Typography } from '@mui/material';
 import { PARTNER_STATUSES, type PartnerSubmissionRecord, SUBMISSION_TYPES } from '@sbo/shared';
 import { DataTable, DateField, DateInput, Link, List, SelectInput, TextInput, useCreatePath } from 'react-admin';
+import { transactionPath } from './api';
 import { PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS, transactionId } from './labels';
 import { PartnerStatusChip } from './status-chip';
 import { PARTNER_RESOURCE } from './use-partner';
@@ -23,13 +24,20 @@ const FILTERS = [
 
 type Row = PartnerSubmissionRecord & { reference?: string | number | null };
 
-/** Open and Completed transactions open from their ID (an Open one resumes in the wizard); the others show it as text. */
+/** Open, Action required and Completed transactions open from their ID (an Open one resumes in the wizard, an Action required one opens what the carrier needs); Pending KP review shows it as text. */
 function TransactionIdCell({ record }: { record: Row }) {
   const createPath = useCreatePath();
   const id = transactionId(record);
   if (record.partnerStatus === 'OPEN') {
     return (
       <Link to={createPath({ resource: PARTNER_RESOURCE, id: record.id, type: 'edit' })} aria-label={`Continue transaction ${id}`}>
+        {id}
+      </Link>
+    );
+  }
+  if (record.partnerStatus === 'ACTION_REQUIRED') {
+    return (
+      <Link to={transactionPath(record.id, '/action')} aria-label={`Act on transaction ${id}`}>
         {id}
       </Link>
     );

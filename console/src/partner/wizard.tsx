@@ -3,6 +3,7 @@ import { SUBMISSION_TYPES, type SubmissionType } from '@sbo/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Navigate, Title, useLocation, useNavigate, useNotify, useParams } from 'react-admin';
 import { useAbility } from '../auth/ability';
+import { ActionRequiredScreen, isReturned } from './action-required';
 import { type ApiFailure, stepPath, type Transaction, toFailure, usePartnerApi, useTransaction } from './api';
 import { CensusStep } from './census-step';
 import { ConfirmDialog } from './confirm-dialog';
@@ -135,7 +136,10 @@ function WizardFrame({
   };
 
   const mayCancel = !record || ability.can('cancel', partnerSubject(record, user));
-  const fileStep = (onIntent: (intent: Intent) => void) => <StepButtons onIntent={onIntent} canGoBack={index > 0} pending={pending} nextLabel={step === 'review' ? 'Submit' : 'Next'} />;
+  const returned = record ? isReturned(record) : false;
+  const fileStep = (onIntent: (intent: Intent) => void) => (
+    <StepButtons onIntent={onIntent} canGoBack={index > 0} pending={pending} nextLabel={step === 'review' ? (returned ? 'Resubmit' : 'Submit') : 'Next'} />
+  );
   const onFileIntent = (intent: Intent) => {
     if (intent === 'save') notify('Saved: uploads are kept as soon as they are checked.', { type: 'success' });
     else if (intent === 'next' && step === 'review') void submit();
@@ -155,6 +159,7 @@ function WizardFrame({
             Step {index + 1} of {STEPS.length}: {STEP_LABELS[step]}
           </Typography>
         </Box>
+        {record && returned && <PartnerStatusChip status={record.partnerStatus} />}
         <Stack direction="row" spacing={1} role="group" aria-label="Transaction">
           <Button variant="outlined" onClick={() => setDialog('close')}>
             Close
@@ -173,6 +178,14 @@ function WizardFrame({
           </MuiStep>
         ))}
       </Stepper>
+      {record && returned && record.instructions && (
+        <Alert severity="warning" component="section" aria-label="Instructions from the carrier">
+          <AlertTitle>Returned by the carrier: correct, then resubmit from the review step</AlertTitle>
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-line' }}>
+            {record.instructions}
+          </Typography>
+        </Alert>
+      )}
       <Card component="section" aria-label={STEP_LABELS[step]}>
         <CardContent>
           <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
@@ -275,13 +288,23 @@ export function TransactionWizard() {
   const { id, '*': rest = '' } = useParams<{ id: string; '*': string }>();
   const location = useLocation();
   const { record, setRecord, failure, refetch } = useTransaction(id);
+  const [uploaded, setUploaded] = useState(false);
   const match = /^step\/([a-z]+)$/.exec(rest);
   const step = match?.[1];
   if (!id) return null;
+  if (rest === 'action') {
+    if (failure && !record) return <NotFound failure={failure} />;
+    if (!record || record.id !== id) return <LinearProgress sx={{ mt: 2 }} aria-label="Loading the transaction" />;
+    const onChanged = () => {
+      setUploaded(true);
+      refetch();
+    };
+    return <ActionRequiredScreen record={record} onChanged={onChanged} sentBack={uploaded} />;
+  }
   if (!isStep(step)) return <Navigate to={stepPath(id, rememberedStep(id))} replace />;
   if (failure && !record) return <NotFound failure={failure} />;
   if (!record || record.id !== id) return <LinearProgress sx={{ mt: 2 }} aria-label="Loading the transaction" />;
-  if (record.partnerStatus !== 'OPEN') {
+  if (record.partnerStatus !== 'OPEN' && !isReturned(record)) {
     return <TransactionView record={record} submitted={Boolean((location.state as { submitted?: boolean } | null)?.submitted)} />;
   }
   return <WizardFrame record={record} type={record.type} step={step} setRecord={setRecord} refetch={refetch} />;
