@@ -53,6 +53,7 @@ test('a CO broker uploads a requested item from the Action required screen; it g
   await expect(item.getByRole('button', { name: 'Upload EFT authorization' })).toHaveCount(0);
   const confirmation = broker.getByRole('status').filter({ hasText: 'Sent back to the carrier' });
   await expect(confirmation).toContainText('Pending KP review');
+  await expect(broker.getByRole('heading', { name: new RegExp(`^New group enrollment T-\\d+: ${groupName}$`), level: 1 })).toBeVisible();
   await expect(broker.getByRole('heading', { level: 1 }).locator('..')).toContainText('Pending KP review');
   await expectAccessible(broker, 'the Action required screen once everything arrived');
   await saveScreenshot(broker, 'partner-action-required-items');

@@ -79,12 +79,14 @@ export function ActionRequiredScreen({ record, onChanged, sentBack }: { record: 
   const label = `${PARTNER_TYPE_LABELS[record.type]} ${transactionId(record)}`;
   const items = record.pendingItems;
   const backWithCarrier = record.partnerStatus === 'PENDING_KP_REVIEW';
+  // Once it is back with the carrier (or decided), the screen names it as it is now.
+  const heading = record.partnerStatus === 'ACTION_REQUIRED' ? `Action required: ${label}` : label;
   return (
     <Stack spacing={2} sx={{ mt: 2, mb: 3, maxWidth: 1100 }}>
-      <Title title={`Action required: ${label}`} />
+      <Title title={heading} />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
         <Typography variant="h5" component="h1">
-          Action required: {label}
+          {heading}
           {record.group.name ? `: ${record.group.name}` : ''}
         </Typography>
         <PartnerStatusChip status={record.partnerStatus} />

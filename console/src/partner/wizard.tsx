@@ -179,7 +179,7 @@ function WizardFrame({
         ))}
       </Stepper>
       {record && returned && record.instructions && (
-        <Alert severity="warning" component="section" aria-label="Instructions from the carrier">
+        <Alert severity="warning" component="section" role="region" aria-label="Instructions from the carrier">
           <AlertTitle>Returned by the carrier: correct, then resubmit from the review step</AlertTitle>
           <Typography variant="body2" sx={{ whiteSpace: 'pre-line' }}>
             {record.instructions}
