@@ -218,7 +218,7 @@ function WizardFrame({
         title="Close this transaction?"
         text={
           record
-            ? 'You go back to the dashboard. What you changed on this step since you last saved is not saved; the rest stays as saved, and the transaction stays Open.'
+            ? `You go back to the dashboard. What you changed on this step since you last saved is not saved; the rest stays as saved, and the transaction stays ${returned ? 'Action required until you resubmit it' : 'Open'}.`
             : 'You go back to the dashboard, and nothing of this new transaction is saved.'
         }
         cancelLabel="Keep working"
