@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { adminCapFor, FIRM_KINDS, type FirmKind, hasFreeAdminSeat, isActiveReviewer, REGIONS, ROLES } from '@sbo/shared';
-import { Client } from 'pg';
 import { activeFirmAdminsSql } from '../src/accounts/accounts.service';
 import { activeReviewerSql } from '../src/accounts/active-reviewer';
 import { pendingAdminInvitationsSql } from '../src/delegation/firms.repository';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { databaseClients } from './support/test-database';
 
 /*
  * Rules the database enforces (or queries by) as well as the TypeScript code: on the same generated
@@ -15,23 +14,7 @@ import { createTestDatabase, type TestDatabase } from './support/test-database';
 /** Fixed, so a failure reproduces; fast-check prints the counterexample. */
 const SEED = 1763901500;
 
-let db: TestDatabase;
-/** As the owner (a superuser): builds firm states, with triggers off, that the cap would refuse. */
-let owner: Client;
-/** As the application role, which the cap trigger stands in the way of. */
-let app: Client;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  owner = new Client({ connectionString: db.url });
-  app = new Client({ connectionString: db.appUrl });
-  await Promise.all([owner.connect(), app.connect()]);
-});
-
-afterAll(async () => {
-  await Promise.all([owner?.end(), app?.end()]);
-  await db?.drop();
-});
+const pg = databaseClients();
 
 /** A firm's state: what counts as a seat, and what must not. */
 interface FirmState {
@@ -70,22 +53,22 @@ const firmStates: fc.Arbitrary<FirmState> = fc.record({
 async function arrange(state: FirmState): Promise<{ firmId: string; delegateId: string; formerAdminId: string }> {
   const tag = randomUUID().slice(0, 8);
   const partnerRole = state.kind === 'BROKER_AGENCY' ? 'broker' : null;
-  await owner.query('BEGIN');
+  await pg.owner.query('BEGIN');
   try {
-    await owner.query(`SET LOCAL session_replication_role = replica`);
+    await pg.owner.query(`SET LOCAL session_replication_role = replica`);
     const [{ id: firmId }] = (
-      await owner.query(`INSERT INTO firm (name, tax_id, kind, region) VALUES ($1, $1, $2, 'GA') RETURNING id`, [`cap-${tag}`, state.kind])
+      await pg.owner.query(`INSERT INTO firm (name, tax_id, kind, region) VALUES ($1, $1, $2, 'GA') RETURNING id`, [`cap-${tag}`, state.kind])
     ).rows;
     const user = async (label: string, firmRole: 'ADMIN' | 'DELEGATE', active: boolean): Promise<string> => {
       const role = partnerRole ?? (firmRole === 'ADMIN' ? 'ga_admin' : 'ga_delegate');
-      const { rows } = await owner.query(
+      const { rows } = await pg.owner.query(
         `INSERT INTO app_user (email, name, roles, firm_id, firm_role, active) VALUES ($1, $1, $2, $3, $4, $5) RETURNING id`,
         [`${label}-${tag}-${randomUUID().slice(0, 8)}@cap.example.com`, [role], firmId, firmRole, active],
       );
       return rows[0].id;
     };
     const invitation = async (firmRole: 'ADMIN' | 'DELEGATE', extra: { userId?: string; state?: 'expired' | 'revoked' | 'accepted' } = {}) =>
-      owner.query(
+      pg.owner.query(
         `INSERT INTO firm_invitation (firm_id, email, name, firm_role, user_id, expires_at, accepted_at, revoked_at)
          VALUES ($1, $2, 'Invited', $3, $4,
                  now() + CASE WHEN $5 = 'expired' THEN interval '-1 day' ELSE interval '7 days' END,
@@ -106,10 +89,10 @@ async function arrange(state: FirmState): Promise<{ firmId: string; delegateId: 
     const delegateId = await user('to-promote', 'DELEGATE', true);
     const formerAdminId = await user('former', 'ADMIN', false);
     await times(state.adminInvitationsForAccounts, () => invitation('ADMIN', { userId: delegateId }));
-    await owner.query('COMMIT');
+    await pg.owner.query('COMMIT');
     return { firmId, delegateId, formerAdminId };
   } catch (error) {
-    await owner.query('ROLLBACK');
+    await pg.owner.query('ROLLBACK');
     throw error;
   }
 }
@@ -130,22 +113,22 @@ async function databaseAccepts(attempt: Attempt, ids: { firmId: string; delegate
       [`new-${randomUUID()}@cap.example.com`, [adminRole], ids.firmId],
     ],
   };
-  await app.query('BEGIN');
+  await pg.app.query('BEGIN');
   try {
-    await app.query(...change[attempt]);
+    await pg.app.query(...change[attempt]);
     return true;
   } catch (error) {
     if ((error as { constraint?: string }).constraint === 'firm_admin_cap') return false;
     throw error;
   } finally {
-    await app.query('ROLLBACK');
+    await pg.app.query('ROLLBACK');
   }
 }
 
 describe('the administrator cap: adminCapFor and hasFreeAdminSeat against the cap trigger', () => {
   it('the database caps each kind of firm as adminCapFor does', async () => {
     for (const kind of FIRM_KINDS) {
-      const { rows } = await app.query(`SELECT firm_admin_cap($1) AS cap`, [kind]);
+      const { rows } = await pg.app.query(`SELECT firm_admin_cap($1) AS cap`, [kind]);
       expect({ kind, cap: rows[0].cap }).toEqual({ kind, cap: adminCapFor(kind) });
     }
   });
@@ -154,7 +137,7 @@ describe('the administrator cap: adminCapFor and hasFreeAdminSeat against the ca
     await fc.assert(
       fc.asyncProperty(firmStates, fc.constantFrom(...ATTEMPTS), async (state, attempt) => {
         const ids = await arrange(state);
-        const { rows } = await app.query(
+        const { rows } = await pg.app.query(
           `SELECT ${activeFirmAdminsSql('$1')} AS active_admins, ${pendingAdminInvitationsSql('$1')} AS pending,
                   firm_admin_seats_taken($1) AS taken`,
           [ids.firmId],
@@ -178,7 +161,7 @@ describe('an active rep or lead of a region: isActiveReviewer against activeRevi
     });
     await fc.assert(
       fc.asyncProperty(accounts, fc.constantFrom(...REGIONS), async (account, region) => {
-        const { rows } = await app.query(
+        const { rows } = await pg.app.query(
           `SELECT ${activeReviewerSql('u', 'ARRAY[$4]::text[]')} AS yes
              FROM (SELECT $1::boolean AS active, $2::text[] AS roles, $3::text[] AS regions) u`,
           [account.active, account.roles, account.regions, region],

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { Client } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { APP_ROLE } from '../src/database/app-role';
 import { SEQUENCE, SubmissionReference1763901800001 } from '../src/database/migrations/1763901800001-submission-reference';
@@ -9,7 +8,7 @@ import {
   SUBMISSION_REFERENCE,
   SUBMISSION_REFERENCE_PATTERN,
 } from '../src/submissions/submission-reference';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { databaseClients } from './support/test-database';
 
 /*
  * The transaction reference is one definition (submissions/submission-reference.ts) on both sides:
@@ -20,28 +19,12 @@ import { createTestDatabase, type TestDatabase } from './support/test-database';
 /** Fixed, so a failure reproduces; fast-check prints the counterexample. */
 const SEED = 1763901800;
 
-let db: TestDatabase;
-/** As the owner: runs the migration again and arranges rows. */
-let owner: Client;
-/** As the application role, which inserts submissions and so draws from the sequence. */
-let app: Client;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  owner = new Client({ connectionString: db.url });
-  app = new Client({ connectionString: db.appUrl });
-  await Promise.all([owner.connect(), app.connect()]);
-});
-
-afterAll(async () => {
-  await Promise.all([owner?.end(), app?.end()]);
-  await db?.drop();
-});
+const pg = databaseClients();
 
 /** A submission as staff key it in, with every other column at its default (the reference included). */
 const insertAsApp = async (): Promise<string> => {
   const [row] = (
-    await app.query(
+    await pg.app.query(
       `INSERT INTO submission (created_by_id, type, channel, region)
        SELECT id, 'QUOTE', 'EMAIL', 'CO' FROM app_user WHERE email = 'rep.co@example.com' RETURNING reference`,
     )
@@ -51,9 +34,9 @@ const insertAsApp = async (): Promise<string> => {
 
 /** The CHECK as installed: whether the database would store `reference`. */
 const checkAccepts = async (reference: string): Promise<boolean> => {
-  await owner.query('BEGIN');
+  await pg.owner.query('BEGIN');
   try {
-    await owner.query(`UPDATE submission SET reference = $1 WHERE id = (SELECT id FROM submission ORDER BY created_at LIMIT 1)`, [reference]);
+    await pg.owner.query(`UPDATE submission SET reference = $1 WHERE id = (SELECT id FROM submission ORDER BY created_at LIMIT 1)`, [reference]);
     return true;
   } catch (error) {
     const code = (error as { code?: string; constraint?: string }).code;
@@ -61,7 +44,7 @@ const checkAccepts = async (reference: string): Promise<boolean> => {
     if (code === '23514' && (error as { constraint?: string }).constraint === 'submission_reference_check') return false;
     throw error;
   } finally {
-    await owner.query('ROLLBACK');
+    await pg.owner.query('ROLLBACK');
   }
 };
 
@@ -74,7 +57,7 @@ describe('submission reference: TypeScript and SQL from one definition', () => {
           fc.integer({ min: SUBMISSION_REFERENCE.first, max: Number.MAX_SAFE_INTEGER }),
         ),
         async (n) => {
-          const { rows } = await app.query(`SELECT submission_reference($1::bigint) AS reference`, [n]);
+          const { rows } = await pg.app.query(`SELECT submission_reference($1::bigint) AS reference`, [n]);
           expect(rows[0].reference).toBe(formatSubmissionReference(n));
           expect(rows[0].reference).toMatch(SUBMISSION_REFERENCE_PATTERN);
           expect(parseSubmissionReference(rows[0].reference)).toBe(rows[0].reference);
@@ -87,7 +70,7 @@ describe('submission reference: TypeScript and SQL from one definition', () => {
   it('gives no reference below the first number, where the TypeScript refuses', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: -5_000_000, max: SUBMISSION_REFERENCE.first - 1 }), async (n) => {
-        const { rows } = await app.query(`SELECT submission_reference($1::bigint) AS reference`, [n]);
+        const { rows } = await pg.app.query(`SELECT submission_reference($1::bigint) AS reference`, [n]);
         expect(rows[0].reference).toBeNull();
         expect(() => formatSubmissionReference(n)).toThrow(RangeError);
       }),
@@ -120,19 +103,19 @@ describe('submission reference: TypeScript and SQL from one definition', () => {
       expect(r).toBe(formatSubmissionReference(numbers[i]));
     });
     numbers.slice(1).forEach((n, i) => expect(n).toBe(numbers[i] + 1));
-    const { rows } = await owner.query(`SELECT count(*)::int AS taken FROM submission WHERE reference = ANY($1)`, [references]);
+    const { rows } = await pg.owner.query(`SELECT count(*)::int AS taken FROM submission WHERE reference = ANY($1)`, [references]);
     expect(rows[0].taken).toBe(references.length);
   });
 
   it('every seeded submission has a reference of the pattern, none shared', async () => {
-    const { rows } = await owner.query(`SELECT reference FROM submission`);
+    const { rows } = await pg.owner.query(`SELECT reference FROM submission`);
     expect(rows.length).toBeGreaterThan(0);
     for (const { reference } of rows) expect(reference).toMatch(SUBMISSION_REFERENCE_PATTERN);
     expect(new Set(rows.map((r: { reference: string }) => r.reference)).size).toBe(rows.length);
   });
 
   it('lets the application role use the sequence (default privileges), and it never cycles', async () => {
-    const { rows } = await owner.query(
+    const { rows } = await pg.owner.query(
       `SELECT has_sequence_privilege($1, $2, 'USAGE') AS usage, s.seqcycle AS cycles, s.seqmin::text AS min, s.seqstart::text AS start,
               pg_get_userbyid(c.relowner) = $1 AS app_owns
          FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid WHERE c.relname = $2`,
@@ -148,11 +131,11 @@ describe('submission reference: TypeScript and SQL from one definition', () => {
   });
 
   it('numbers existing rows oldest first when the migration runs, and the sequence goes on after them', async () => {
-    const runner = { query: async (sql: string) => (await owner.query(sql)).rows } as unknown as QueryRunner;
+    const runner = { query: async (sql: string) => (await pg.owner.query(sql)).rows } as unknown as QueryRunner;
     const migration = new SubmissionReference1763901800001();
     await migration.down(runner);
     await migration.up(runner);
-    const { rows } = await owner.query(`SELECT reference FROM submission ORDER BY created_at, id`);
+    const { rows } = await pg.owner.query(`SELECT reference FROM submission ORDER BY created_at, id`);
     expect(rows.map((r: { reference: string }) => r.reference)).toEqual(
       rows.map((_: unknown, i: number) => formatSubmissionReference(SUBMISSION_REFERENCE.first + i)),
     );

@@ -44,3 +44,28 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** Two raw connections to a test database of its own: as the owner, and as the application role. */
+export interface DatabaseClients {
+  /** As the owner (a superuser): arranges what the application role may not, triggers off included. */
+  owner: Client;
+  /** As the application role, as the API logs in. */
+  app: Client;
+}
+
+/** A test database with both connections, opened before the file's tests and dropped after them. */
+export function databaseClients(): DatabaseClients {
+  const clients = {} as DatabaseClients;
+  let db: TestDatabase | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    clients.owner = new Client({ connectionString: db.url });
+    clients.app = new Client({ connectionString: db.appUrl });
+    await Promise.all([clients.owner.connect(), clients.app.connect()]);
+  });
+  afterAll(async () => {
+    await Promise.all([clients.owner?.end(), clients.app?.end()]);
+    await db?.drop();
+  });
+  return clients;
+}
