@@ -19,7 +19,6 @@ class Reminders implements OnModuleInit {
       this.runs.push(data);
       return `reminded ${data.who}`;
     });
-    this.jobs.schedule('test.remind', '0 8 * * 1', { who: 'everyone' });
   }
 }
 
@@ -91,9 +90,8 @@ describe('Jobs: background work on PostgreSQL (graphile-worker), as the applicat
     expect(reminders.runs).toEqual([]);
   });
 
-  it('refuses registering once started, and a bad cron pattern', () => {
+  it('refuses registering once started', () => {
     expect(() => jobs.register('test.late', async () => undefined)).toThrow(/onModuleInit/);
-    expect(() => jobs.schedule('test.remind', 'every monday')).toThrow();
   });
 
   it('the application role may work the queue but not change its schema', async () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type CronItem, parseCronItems, run, runOnce, type Runner, type RunnerOptions, type TaskList } from 'graphile-worker';
+import { run, runOnce, type Runner, type RunnerOptions, type TaskList } from 'graphile-worker';
 import { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
@@ -40,8 +40,8 @@ const RESTART_DELAY_MS = 5000;
  * them. Its schema comes from migration JobQueue1763901400000, never from the API.
  *
  * Features register handlers when their module initialises (`onModuleInit`), then `enqueue` work,
- * in their own transaction, or `schedule` it on a cron pattern (once per minute at most, once across
- * all instances). The runner starts with the app when NOTIFICATION_POLL_MS > 0 (how often it looks
+ * in their own transaction, with `runAt` for later. (graphile-worker's cron is not used: a tick that
+ * meets the database down leaves a rejected promise unhandled, which ends the process.) The runner starts with the app when NOTIFICATION_POLL_MS > 0 (how often it looks
  * for due jobs; a new job wakes it at once) and stops with it, letting running jobs finish. With 0
  * (the tests) nothing runs by itself: `workOnce` runs what is due, by hand.
  */
@@ -49,7 +49,6 @@ const RESTART_DELAY_MS = 5000;
 export class Jobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly handlers = new Map<string, JobHandler>();
-  private readonly crontab: CronItem[] = [];
   private pool?: Pool;
   private runner?: Runner;
   private restartTimer?: NodeJS.Timeout;
@@ -68,16 +67,6 @@ export class Jobs implements OnApplicationBootstrap, OnApplicationShutdown {
     if (this.started) throw new Error(`Job ${name} registered after the job runner started: register in onModuleInit`);
     if (this.handlers.has(name)) throw new Error(`Job ${name} is registered twice`);
     this.handlers.set(name, handler as JobHandler);
-  }
-
-  /**
-   * Runs job `name` (registered) on a cron pattern, UTC (`* * * * *`: every minute), with `data`.
-   * A tick is run once across all instances; ticks missed while no instance ran are skipped.
-   */
-  schedule(name: string, pattern: string, data: Record<string, unknown> = {}): void {
-    if (this.started) throw new Error(`Job ${name} scheduled after the job runner started: schedule in onModuleInit`);
-    this.crontab.push({ task: name, match: pattern, identifier: `${name}@${pattern}`, payload: data });
-    parseCronItems(this.crontab); // refuses a bad pattern now
   }
 
   /** Adds a job, in `manager`'s transaction when given. */
@@ -130,7 +119,7 @@ export class Jobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private async startRunner(): Promise<void> {
     if (this.stopping) return;
     try {
-      const runner = await run(this.options('runner'), this.taskList(), parseCronItems(this.crontab));
+      const runner = await run(this.options('runner'), this.taskList());
       if (this.stopping) return void (await runner.stop());
       this.runner = runner;
       runner.promise.catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -38,7 +38,6 @@ export interface DispatchReport {
  */
 export const DELIVER_NOTIFICATION_JOB = 'notification.deliver';
 /** Gives up claims whose worker died; every minute, and at the start of each pass by hand. */
-export const ABANDON_EXPIRED_CLAIMS_JOB = 'notification.abandon-expired-claims';
 
 type Delivered = 'sent' | 'retrying' | 'failed';
 
@@ -63,9 +62,12 @@ type Delivered = 'sent' | 'retrying' | 'failed';
  * The trade-off: in that rare case an email may be missing (visible in GET /api/notifications),
  * never doubled. The Message-ID lets an operator check the mail server before re-sending.
  */
+const ABANDON_EVERY_MS = 60_000;
+
 @Injectable()
-export class NotificationDispatcher implements OnModuleInit {
+export class NotificationDispatcher implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Notifications');
+  private abandonTimer?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -77,8 +79,25 @@ export class NotificationDispatcher implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register(DELIVER_NOTIFICATION_JOB, ({ id }: { id: string }) => this.deliverOne(id));
-    this.jobs.register(ABANDON_EXPIRED_CLAIMS_JOB, () => this.abandonExpiredClaims());
-    this.jobs.schedule(ABANDON_EXPIRED_CLAIMS_JOB, '* * * * *');
+  }
+
+  /*
+   * Dead claims are given up every minute by each instance (an idempotent UPDATE), not by
+   * graphile-worker's cron: a cron tick that meets the database down rejects a promise the library
+   * leaves unhandled, which would end the process.
+   */
+  onApplicationBootstrap(): void {
+    if (this.config.notificationPollMs <= 0) return;
+    this.abandonTimer = setInterval(() => {
+      this.abandonExpiredClaims().catch((error: unknown) =>
+        this.logger.warn(`Giving up dead claims failed: ${error instanceof Error ? error.message : error}`),
+      );
+    }, ABANDON_EVERY_MS);
+    this.abandonTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.abandonTimer);
   }
 
   /**
